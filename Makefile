@@ -1,0 +1,37 @@
+# Two commands for a newcomer: `make serve` and `make test`. Everything else is a step they use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test setup setup-test bench clean
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-test: requirements-test.txt requirements.txt $(BIN)/.installed
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+setup: $(BIN)/.installed
+
+setup-test: $(BIN)/.installed-test
+	bash .ci/system-deps
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: setup
+	cd hooks && ../$(BIN)/python -m guide.check ../data
+
+test: setup-test
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,70 @@
+"""Finds every data file, reads it strictly and checks it against its collection's schema.
+
+The first stage of the pipeline; `pipeline.load_model()` runs it, then the cross-file rules.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import COLLECTIONS, SCHEMA_DIR
+from .errors import DataError
+from .schemas import validate
+from .strict_yaml import Positions, parse
+
+
+@dataclass(frozen=True)
+class Document:
+    file: str            # as shown in messages: data/<collection>/<slug>.yml
+    collection: str
+    slug: str            # the file name without .yml
+    data: dict
+    positions: Positions
+
+    def at(self, path, key: str, message: str) -> DataError:
+        """An error about the value at `path` in this document."""
+        from .errors import key_path
+        line, col = self.positions.locate(path)
+        return DataError(self.file, line, col, key or key_path(path), message)
+
+
+def schema_comment(collection: str) -> str:
+    return f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{collection}.schema.json"
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    return f"{data_dir.name}/{path.relative_to(data_dir).as_posix()}"
+
+
+def read_documents(data_dir: Path) -> tuple[list[Document], list[DataError]]:
+    """Every data file under data_dir that parses and passes its schema, and the errors of the rest."""
+    documents, errors = [], []
+    schema_dir = str(data_dir / SCHEMA_DIR)
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(data_dir)
+        shown = _display(path, data_dir)
+        if rel.parts[0] == SCHEMA_DIR or path.name.startswith(".") or path.name == "README.md":
+            continue
+        if len(rel.parts) != 2 or rel.parts[0] not in COLLECTIONS:
+            errors.append(DataError(shown, 1, 0, "", "this file is in no known collection "
+                                    f"(known folders: {', '.join(sorted(COLLECTIONS))})"))
+            continue
+        if path.suffix != ".yml":
+            errors.append(DataError(shown, 1, 0, "", "data files end in .yml"))
+            continue
+        collection = rel.parts[0]
+        raw = path.read_bytes()
+        document, positions, problems = parse(raw, shown)
+        if problems:
+            errors.extend(problems)
+            continue
+        first_line = raw.decode("utf-8").removeprefix("\ufeff").splitlines()[0].strip()
+        if first_line != schema_comment(collection):
+            errors.append(DataError(shown, 1, 1, "", f"the first line must be '{schema_comment(collection)}' "
+                                    "so that editors check the file against its schema"))
+        problems = validate(document, collection, schema_dir, shown, positions)
+        if problems:
+            errors.extend(problems)
+            continue
+        documents.append(Document(shown, collection, path.stem, document, positions))
+    return documents, errors

@@ -1,0 +1,137 @@
+"""The read-only model of all validated data, and what is derived from it (kept apart from what is authored).
+
+Built once per build by `pipeline.load_model()`; read by the renderers, the API writer and the tests.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from .catalog import COLLECTIONS
+from .references import citations
+
+
+def freeze(value):
+    """Deep read-only copy: mappings become MappingProxyType, lists become tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+def thaw(value):
+    """A plain, JSON-ready copy of a frozen value."""
+    if isinstance(value, MappingProxyType | dict):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [thaw(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Model:
+    items: MappingProxyType            # collection -> tuple of items in page order
+    by_id: MappingProxyType            # collection -> id -> item
+    files: MappingProxyType            # (collection, id) -> data file shown in messages and edit links
+    derived: "Derived" = field(repr=False)
+
+    def get(self, collection: str, item_id: str):
+        return self.by_id[collection][item_id]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """Facts computed from the authored data; never written back to it."""
+
+    synthesis: tuple                   # per aspect: {aspect, cells: {approach: {ratings, verdict, entries}}}
+    cited_by: MappingProxyType         # source id -> tuple of (collection, id) that cite it
+    citing: MappingProxyType           # 'source#item' -> tuple of (collection, id) that cite that inventory item
+    use_cases_by_approach: MappingProxyType
+    techniques_by_approach: MappingProxyType
+    scenario_siblings: MappingProxyType  # use case id -> other use cases of the same scenario
+    unverified: frozenset              # statistic ids without an original source
+
+
+def _sort_key(collection: str):
+    key = COLLECTIONS[collection].sort_key
+    return lambda item: (item[key] if isinstance(item[key], int) else str(item[key]).lower(), item["id"])
+
+
+def _synthesis(items) -> tuple:
+    approaches = [a["id"] for a in items["approaches"]]
+    sources = {s["id"]: s for s in items["sources"]}
+    rows = []
+    for aspect in items["aspects"]:
+        cells = {}
+        for approach in approaches:
+            entries = []
+            for comparison in items["comparisons"]:
+                for row in comparison["rows"]:
+                    if row["aspect"] == aspect["id"] and approach in row["cells"]:
+                        cell = row["cells"][approach]
+                        entries.append({"source": comparison["source"], "source_title": sources[comparison["source"]]["title"],
+                                        "comparison": comparison["id"], "label": row["label"],
+                                        "text": cell["text"], "rating": cell.get("rating")})
+            ratings = sorted({e["rating"] for e in entries if e["rating"]}, key=["low", "medium", "high"].index)
+            if not entries:
+                verdict = "none"
+            elif len(ratings) > 1:
+                verdict = "disagree"
+            elif ratings:
+                verdict = "agree"
+            else:
+                verdict = "unrated"
+            cells[approach] = {"ratings": ratings, "verdict": verdict, "entries": entries,
+                               "note": aspect.get("synthesis", {}).get(approach)}
+        covered_by = sorted({e["source"] for c in cells.values() for e in c["entries"]})
+        rows.append({"aspect": aspect, "cells": cells, "covered_by": covered_by})
+    return tuple(freeze(rows))
+
+
+def build(documents) -> Model:
+    raw = defaultdict(list)
+    files = {}
+    for doc in documents:
+        raw[doc.collection].append(doc.data)
+        files[(doc.collection, doc.data["id"])] = doc.file
+    items = {name: sorted(raw.get(name, []), key=_sort_key(name)) for name in COLLECTIONS}
+
+    cited_by, citing = defaultdict(list), defaultdict(list)
+    for doc in documents:
+        cites = {c for _, c in citations(doc)}
+        for source_id in sorted({c.partition("#")[0] for c in cites}):
+            cited_by[source_id].append((doc.collection, doc.data["id"]))
+        for citation in sorted(c for c in cites if "#" in c):
+            citing[citation].append((doc.collection, doc.data["id"]))
+        if doc.collection in ("comparisons", "frameworks", "decision-trees") and "source" in doc.data:
+            if (doc.collection, doc.data["id"]) not in cited_by[doc.data["source"]]:
+                cited_by[doc.data["source"]].append((doc.collection, doc.data["id"]))
+    by_approach, techniques, scenarios = defaultdict(list), defaultdict(list), defaultdict(list)
+    for use_case in items["use-cases"]:
+        for approach in use_case["approaches"]:
+            by_approach[approach].append(use_case["id"])
+        if "scenario" in use_case:
+            scenarios[use_case["scenario"]].append(use_case["id"])
+    for technique in items["techniques"]:
+        techniques[technique["approach"]].append(technique["id"])
+    siblings = {uc["id"]: tuple(i for i in scenarios[uc["scenario"]] if i != uc["id"])
+                for uc in items["use-cases"] if "scenario" in uc}
+
+    derived = Derived(
+        synthesis=_synthesis(items),
+        cited_by=freeze({k: [list(v) for v in vs] for k, vs in cited_by.items()}),
+        citing=freeze({k: [list(v) for v in vs] for k, vs in citing.items()}),
+        use_cases_by_approach=freeze(dict(by_approach)),
+        techniques_by_approach=freeze(dict(techniques)),
+        scenario_siblings=MappingProxyType(siblings),
+        unverified=frozenset(s["id"] for s in items["statistics"] if "original_source" not in s),
+    )
+    frozen_items = {name: freeze(values) for name, values in items.items()}
+    return Model(
+        items=MappingProxyType(frozen_items),
+        by_id=MappingProxyType({name: MappingProxyType({i["id"]: i for i in values}) for name, values in frozen_items.items()}),
+        files=MappingProxyType(files),
+        derived=derived,
+    )

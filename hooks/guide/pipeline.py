@@ -1,0 +1,40 @@
+"""The one-way data pipeline: read and check every file, run the cross-file rules, build the model.
+
+Called once per build by the MkDocs hook, by `python -m guide.check`, and by the tests.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import decision_tree, references
+from .documents import Document, read_documents
+from .errors import DataError, DataErrors
+from .model import Model, build
+
+# The cross-file rules, run in this order over all documents that passed their schema.
+RULES = (
+    references.check_ids,
+    references.check_inventory_ids,
+    references.check_references,
+    references.check_citations,
+    references.check_comparison_columns,
+    references.check_links,
+    decision_tree.check_trees,
+    decision_tree.check_use_case_answers,
+)
+
+
+def check(data_dir: Path) -> tuple[list[Document], list[DataError]]:
+    """All documents and all errors: schema errors of every file, then the rules over the valid ones."""
+    documents, errors = read_documents(Path(data_dir))
+    for rule in RULES:
+        errors.extend(rule(documents))
+    return documents, sorted(set(errors))
+
+
+def load_model(data_dir: Path) -> Model:
+    """The validated model, or DataErrors listing every problem. Nothing is built from invalid data."""
+    documents, errors = check(data_dir)
+    if errors:
+        raise DataErrors(errors)
+    return build(documents)

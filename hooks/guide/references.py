@@ -1,0 +1,191 @@
+"""Cross-file rules: ids match file names and are unique, and every reference resolves.
+
+Each rule is a small function over all documents that returns errors; `pipeline.py` runs them all.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .catalog import COLLECTIONS
+from .documents import Document
+from .errors import DataError
+
+# Where each collection refers to items of another: (collection, path pattern, target collection).
+# In a pattern, '*' stands for every list item and '{}' for every key of a mapping.
+REFERENCES = (
+    ("comparisons", "source", "sources"),
+    ("comparisons", "approaches.*", "approaches"),
+    ("comparisons", "rows.*.aspect", "aspects"),
+    ("comparisons", "rows.*.cells.{}", "approaches"),
+    ("aspects", "synthesis.{}", "approaches"),
+    ("use-cases", "approaches.*", "approaches"),
+    ("use-cases", "phases.*.approach", "approaches"),
+    ("use-cases", "tree_answers.tree", "decision-trees"),
+    ("techniques", "approach", "approaches"),
+    ("frameworks", "source", "sources"),
+    ("frameworks", "steps.*.approaches.*", "approaches"),
+    ("frameworks", "steps.*.answers.*.points_to.*", "approaches"),
+    ("statistics", "approaches.*", "approaches"),
+    ("faq", "approaches.*", "approaches"),
+    ("glossary", "see.*", "glossary"),
+    ("decision-trees", "source", "sources"),
+    ("decision-trees", "outcomes.*.approaches.*", "approaches"),
+    ("decision-trees", "outcomes.*.use_cases.*", "use-cases"),
+)
+
+
+def walk(value, pattern: list[str], path=()):
+    """Yield (path, value) for every place the pattern matches; '{}' yields the keys themselves."""
+    if not pattern:
+        yield path, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*" and isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from walk(item, rest, path + (i,))
+    elif head == "{}" and isinstance(value, dict):
+        for key in value:
+            yield path + (key,), key
+    elif isinstance(value, dict) and head in value:
+        yield from walk(value[head], rest, path + (head,))
+
+
+def _known(ids) -> str:
+    ids = sorted(ids)
+    shown = ", ".join(ids[:12])
+    return f"{shown}, ... ({len(ids)} in all)" if len(ids) > 12 else shown or "none"
+
+
+def check_ids(documents: list[Document]) -> list[DataError]:
+    """An item's id equals its file name, and no two files of a collection share an id."""
+    errors, seen = [], defaultdict(list)
+    for doc in documents:
+        if doc.data["id"] != doc.slug:
+            errors.append(doc.at(("id",), "id", f"'{doc.data['id']}' differs from the file name; "
+                                 f"rename the file to {doc.data['id']}.yml or set id: {doc.slug}"))
+        seen[(doc.collection, doc.data["id"])].append(doc)
+    for (collection, item_id), docs in seen.items():
+        if len(docs) > 1:
+            for doc in docs:
+                others = ", ".join(d.file for d in docs if d is not doc)
+                errors.append(doc.at(("id",), "id", f"'{item_id}' is also the id of {others}"))
+    return errors
+
+
+def ids_by_collection(documents: list[Document]) -> dict[str, set[str]]:
+    ids = defaultdict(set)
+    for doc in documents:
+        ids[doc.collection].add(doc.data["id"])
+    return ids
+
+
+def check_references(documents: list[Document]) -> list[DataError]:
+    """Every reference field names an item that exists in its target collection."""
+    ids = ids_by_collection(documents)
+    errors = []
+    for doc in documents:
+        for collection, pattern, target in REFERENCES:
+            if doc.collection != collection:
+                continue
+            for path, value in walk(doc.data, pattern.split(".")):
+                if value not in ids[target]:
+                    errors.append(doc.at(path, "", f"'{value}' is not a known {COLLECTIONS[target].singular} (known: {_known(ids[target])})"))
+    return errors
+
+
+def _citations(value, path=()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "sources" and isinstance(item, list):
+                for i, citation in enumerate(item):
+                    yield path + (key, i), citation
+            else:
+                yield from _citations(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _citations(item, path + (i,))
+
+
+def citations(doc: Document):
+    """Every (path, 'source#item') citation in a document: the values of all 'sources' lists."""
+    return _citations(doc.data)
+
+
+def check_citations(documents: list[Document]) -> list[DataError]:
+    """Every citation names a known source and, after '#', an item of that source's inventory."""
+    sources = {d.data["id"]: d for d in documents if d.collection == "sources"}
+    errors = []
+    for doc in documents:
+        for path, citation in citations(doc):
+            source_id, _, item = citation.partition("#")
+            if source_id not in sources:
+                errors.append(doc.at(path, "", f"'{source_id}' is not a known source (known: {_known(sources)})"))
+                continue
+            inventory = {entry["id"] for entry in sources[source_id].data.get("inventory", [])}
+            if item and item not in inventory:
+                errors.append(doc.at(path, "", f"'{item}' is not in the inventory of source '{source_id}' "
+                                     f"(known: {_known(inventory)})"))
+    return errors
+
+
+def check_inventory_ids(documents: list[Document]) -> list[DataError]:
+    """Inventory item ids are unique within their source."""
+    errors = []
+    for doc in documents:
+        if doc.collection != "sources":
+            continue
+        seen = {}
+        for i, entry in enumerate(doc.data.get("inventory", [])):
+            if entry["id"] in seen:
+                errors.append(doc.at(("inventory", i, "id"), "", f"'{entry['id']}' is already the id of inventory[{seen[entry['id']]}]"))
+            else:
+                seen[entry["id"]] = i
+    return errors
+
+
+def check_comparison_columns(documents: list[Document]) -> list[DataError]:
+    """Each row of a comparison fills only the columns the table declares."""
+    errors = []
+    for doc in documents:
+        if doc.collection != "comparisons":
+            continue
+        columns = doc.data["approaches"]
+        for i, row in enumerate(doc.data["rows"]):
+            for approach in row["cells"]:
+                if approach not in columns:
+                    errors.append(doc.at(("rows", i, "cells", approach), "",
+                                         f"'{approach}' is not a column of this table (columns: {', '.join(columns)})"))
+    return errors
+
+
+# Markdown links in text: [text](target), <scheme:...> autolinks and [ref]: target definitions.
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_IMAGE = re.compile(r"!\[")
+_SAFE = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9._-]+(/|\.md|#|$))", re.I)
+
+
+def _strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, path + (i,))
+
+
+def check_links(documents: list[Document]) -> list[DataError]:
+    """Links in text go only to http, https, mailto or site-relative addresses; no images."""
+    errors = []
+    for doc in documents:
+        for path, text in _strings(doc.data):
+            if _IMAGE.search(text):
+                errors.append(doc.at(path, "", "images are not allowed in data text; the site loads nothing it does not ship"))
+            for match in _LINK.finditer(text):
+                target = next(g for g in match.groups() if g is not None)
+                if not _SAFE.match(target) or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) and not re.match(r"^(https?|mailto):", target, re.I):
+                    errors.append(doc.at(path, "", f"link to '{target[:60]}' is not allowed; "
+                                         "use an http, https or mailto address, or a site-relative one"))
+    return errors

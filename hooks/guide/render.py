@@ -1,0 +1,109 @@
+"""One Jinja environment for every template: StrictUndefined, and every value escaped on output.
+
+Used by `site.py` (pages) and the embed and API writers. Templates live in hooks/templates/.
+"""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def escape_text(value) -> str:
+    """Escape text for Markdown or HTML output: HTML specials, and braces so that attribute lists stay inert."""
+    return html.escape(str(value), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _finalize(value):
+    # Every {{ }} passes here: authored text is escaped unless a filter already produced safe markup.
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        raise ValueError("a template printed None; check the field is required or guard it with 'if'")
+    return Markup(escape_text(value))
+
+
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+def markdown_html(text: str) -> Markup:
+    """Render data text (Markdown) to HTML for HTML contexts; raw HTML in the text is shown as text."""
+    _MARKDOWN.reset()
+    return Markup(_MARKDOWN.convert(escape_text(text)))
+
+
+def markdown_inline(text: str) -> Markup:
+    """Like markdown_html, without the surrounding paragraph: for table cells and list items."""
+    rendered = str(markdown_html(text))
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return Markup(rendered)
+
+
+def table_cell(text) -> str:
+    """Text for a GFM table cell: one line, pipes escaped."""
+    return re.sub(r"\s+", " ", str(text)).replace("|", "\\|")
+
+
+def json_script(value) -> Markup:
+    """JSON for a <script type="application/json"> element: '<', '>' and '&' escaped so it cannot close the tag."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def url_of(src: str) -> str:
+    """The site address of a source page: 'approaches/rag.md' -> 'approaches/rag/' (directory URLs)."""
+    path, _, anchor = src.partition("#")
+    if path.endswith("index.md"):
+        url = path[: -len("index.md")]
+    else:
+        url = path[: -len(".md")] + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+@pass_context
+def href(context, target: str) -> Markup:
+    """A Markdown link target from the current page to another page's source path, e.g. '../rag.md#x'."""
+    here = posixpath.dirname(context["page_src"])
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, here or ".")
+    return Markup(escape_text(rel + (f"#{anchor}" if anchor else "")))
+
+
+@pass_context
+def url(context, target: str) -> Markup:
+    """An HTML href from the current page's address to another page, for raw HTML blocks."""
+    here = url_of(context["page_src"])
+    base = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    path, _, anchor = url_of(target).partition("#")
+    rel = posixpath.relpath(path or ".", base.rstrip("/") or ".")
+    if (path == "" or path.endswith("/")) and rel != ".":
+        rel += "/"
+    elif rel == ".":
+        rel = "./"
+    return Markup(escape_text(rel + (f"#{anchor}" if anchor else "")))
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=markdown_html, md_inline=markdown_inline, cell=table_cell, json_script=json_script,
+                       source_of=lambda citation: citation.partition("#")[0])
+    env.globals.update(href=href, url=url)
+    return env

@@ -1,0 +1,97 @@
+"""The JSON Schemas in data/schemas/, and checking a document against its collection's schema.
+
+Used by `documents.py` for every data file, and by the tests that check the schemas themselves.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .errors import DataError, key_path
+from .strict_yaml import Positions
+
+TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+              "array": "a list", "object": "a mapping", "null": "nothing"}
+
+
+def _type_of(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+@lru_cache(maxsize=8)
+def load_schemas(schema_dir: str) -> dict[str, dict]:
+    """Every schema in the folder, by file name ('approaches.schema.json' -> its JSON)."""
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(schema_dir).glob("*.schema.json"))}
+
+
+@lru_cache(maxsize=32)
+def validator_for(schema_dir: str, collection: str) -> Draft202012Validator:
+    schemas = load_schemas(schema_dir)
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items())
+    return Draft202012Validator(schemas[f"{collection}.schema.json"], registry=registry)
+
+
+def _short(value, limit=60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def _message(error) -> tuple[tuple, str]:
+    """The key path to point at and a message a contributor can act on."""
+    path = tuple(error.absolute_path)
+    schema, kind, value = error.schema, error.validator, error.instance
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in value]
+        if len(missing) == 1:
+            return path, f"missing required field '{missing[0]}'"
+        return path, "missing required fields " + ", ".join(f"'{k}'" for k in missing)
+    if kind == "additionalProperties" and isinstance(value, dict):
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(k for k in value if k not in allowed)
+        hint = f" (known fields: {', '.join(allowed)})" if allowed else ""
+        return path + (extra[0],), f"unknown field '{extra[0]}'{hint}"
+    if kind == "type":
+        return path, f"expected {TYPE_NAMES.get(error.validator_value, error.validator_value)}, got {_type_of(value)} {_short(value)}"
+    if kind == "enum":
+        return path, f"{_short(value)} is not one of: {', '.join(map(str, error.validator_value))}"
+    if kind == "pattern":
+        return path, f"{_short(value)} is not of the expected form: {schema.get('description', error.validator_value)}"
+    if kind == "maxLength":
+        return path, f"text is {len(value)} characters long; at most {error.validator_value} are allowed"
+    if kind == "minLength":
+        return path, "text must not be empty"
+    if kind == "minItems":
+        return path, f"needs at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}"
+    if kind == "uniqueItems":
+        return path, "lists the same item twice"
+    if kind in ("minimum", "maximum"):
+        return path, f"{value} is out of range ({kind} {error.validator_value})"
+    if kind == "propertyNames":
+        return path, f"key {_short(error.instance)} is not a valid id: lower-case letters, digits and single hyphens"
+    return path, error.message
+
+
+def validate(document, collection: str, schema_dir: str, file: str, positions: Positions) -> list[DataError]:
+    errors = []
+    for error in validator_for(schema_dir, collection).iter_errors(document):
+        path, message = _message(error)
+        line, col = positions.locate(path)
+        errors.append(DataError(file, line, col, key_path(path), message))
+    return errors

@@ -1,0 +1,61 @@
+"""Turns the model into the site's generated pages: for each collection an index page and, where items
+deserve one, a page per item. Called by the MkDocs hook in `on_files`; MkDocs-free, so tests call it too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import COLLECTIONS
+from .model import Model
+from .render import environment
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str          # path as if under content/, e.g. 'approaches/rag.md'
+    markdown: str
+    edit_path: str    # the file a reader should edit to change the page, relative to the repository root
+    item: tuple | None = None  # (collection, id) for an item page
+
+
+# Pages that draw on several collections at once: (src, template, the data file that an edit link opens).
+EXTRA_PAGES: tuple[tuple[str, str, str], ...] = (
+    ("synthesis.md", "synthesis.md.j2", "data/comparisons/"),
+)
+
+
+def _item_template(collection: str) -> str:
+    return f"{collection}/item.md.j2"
+
+
+def _index_template(collection: str) -> str:
+    return f"{collection}/index.md.j2"
+
+
+def item_src(collection: str, item_id: str) -> str:
+    """Where an item is shown: its own page, or its anchor on the collection's index page."""
+    if COLLECTIONS[collection].item_pages:
+        return f"{collection}/{item_id}.md"
+    return f"{collection}/index.md#{item_id}"
+
+
+def pages(model: Model) -> list[Page]:
+    env = environment()
+    common = {"model": model, "items": model.items, "by_id": model.by_id, "derived": model.derived,
+              "collections": COLLECTIONS, "item_src": item_src, "files": model.files}
+    out = []
+    for name, collection in COLLECTIONS.items():
+        src = f"{name}/index.md"
+        text = env.get_template(_index_template(name)).render(common, page_src=src, collection=collection)
+        out.append(Page(src, text, f"data/{name}/"))
+        if not collection.item_pages:
+            continue
+        template = env.get_template(_item_template(name))
+        for item in model.items[name]:
+            src = f"{name}/{item['id']}.md"
+            text = template.render(common, page_src=src, collection=collection, item=item)
+            out.append(Page(src, text, model.files[(name, item["id"])], (name, item["id"])))
+    for src, template_name, edit_path in EXTRA_PAGES:
+        text = env.get_template(template_name).render(common, page_src=src, collection=None)
+        out.append(Page(src, text, edit_path))
+    return out
