@@ -1,0 +1,97 @@
+"""The site builds with --strict, every data item reaches a page, and broken data stops the build with file and line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DATA, build, make_project
+
+from guide.catalog import COLLECTIONS
+from guide.pipeline import load_model
+from guide.site import item_src, pages
+
+ROOT = Path(__file__).resolve().parents[1]
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+
+
+def test_real_site_builds_strict(built_site):
+    assert (built_site / "index.html").is_file()
+
+
+def test_every_data_item_reaches_its_page(built_site):
+    """A count test: nothing in data/ is silently dropped from the site."""
+    model = load_model(DATA)
+    missing = []
+    for name in COLLECTIONS:
+        for item in model.items[name]:
+            src, _, anchor = item_src(name, item["id"]).partition("#")
+            html_file = built_site / (src[: -len("index.md")] if src.endswith("index.md") else src[: -len(".md")] + "/") / "index.html"
+            if not html_file.is_file():
+                missing.append(f"{name}/{item['id']}: no page {html_file.relative_to(built_site)}")
+            elif anchor and f'id="{anchor}"' not in html_file.read_text(encoding="utf-8"):
+                missing.append(f"{name}/{item['id']}: no anchor #{anchor} in {html_file.relative_to(built_site)}")
+    assert missing == []
+    data_files = sum(1 for name in COLLECTIONS for _ in (DATA / name).glob("*.yml"))
+    assert data_files == sum(len(model.items[name]) for name in COLLECTIONS)
+
+
+def test_every_generated_page_is_reachable_from_an_index_or_the_navigation(built_site):
+    """Item pages are not in the navigation, so their section's index page must link to them."""
+    model = load_model(DATA)
+    orphans = []
+    for page in pages(model):
+        if page.item is None:
+            continue
+        collection, item_id = page.item
+        index = (built_site / collection / "index.html").read_text(encoding="utf-8")
+        if f'href="{item_id}/"' not in index:
+            orphans.append(page.src)
+    assert orphans == []
+
+
+@pytest.fixture
+def minimal_project(tmp_path):
+    return make_project(tmp_path / "project", MINIMAL)
+
+
+def test_minimal_fixture_builds(minimal_project, tmp_path):
+    result = build(minimal_project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "use-cases" / "shop" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("faq/which.yml", "order: 1\n", "order: 1\norder: 2\n"),
+     "data/faq/which.yml:6:1: order: duplicate key 'order' (first defined at line 5); keep one"),
+    (("faq/which.yml", "order: 1\n", "order: 1\ncolour: blue\n"),
+     "data/faq/which.yml:6:1: colour: unknown field 'colour'"),
+    (("comparisons/alpha.yml", "  - aspect: cost\n", "  - aspect: costs\n"),
+     "data/comparisons/alpha.yml:8:5: rows[0].aspect: 'costs' is not a known aspect (known: cost)"),
+])
+def test_broken_data_stops_the_build_with_file_and_line(minimal_project, tmp_path, change, expected):
+    name, old, new = change
+    path = minimal_project / "data" / name
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    site = tmp_path / "site"
+    result = build(minimal_project, site)
+    assert result.returncode != 0
+    assert expected in result.stderr + result.stdout
+    assert "1 error detected in data/" in result.stderr + result.stdout
+    assert not (site / "index.html").exists(), "no page may be written from data that failed validation"
+
+
+def test_hand_written_page_may_not_hide_a_generated_one(minimal_project, tmp_path):
+    (minimal_project / "content" / "faq").mkdir()
+    (minimal_project / "content" / "faq" / "index.md").write_text("# Mine\n")
+    result = build(minimal_project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "content/faq/index.md would hide the page generated from data/faq/" in result.stderr + result.stdout
+
+
+def test_generated_pages_edit_their_yaml(built_site):
+    html = (built_site / "approaches" / "rag" / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/data/approaches/rag.yml" in html
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/content/index.md" in home

@@ -1,0 +1,87 @@
+"""Unit tests of the strict YAML reader: each bad input gives the exact message with file and line."""
+from __future__ import annotations
+
+import pytest
+
+from guide.strict_yaml import parse
+
+
+def errors_of(text: bytes | str) -> list[str]:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    document, _, errors = parse(data, "data/x/y.yml")
+    if errors:
+        assert document is None, "a file with errors must not yield a document"
+    return [str(e) for e in errors]
+
+
+def test_duplicate_key_at_top_level():
+    assert errors_of("id: a\nname: b\nid: c\n") == [
+        "data/x/y.yml:3:1: id: duplicate key 'id' (first defined at line 1); keep one"]
+
+
+def test_duplicate_key_nested():
+    assert errors_of("rows:\n  - aspect: cost\n    label: A\n    aspect: speed\n") == [
+        "data/x/y.yml:4:5: rows[0].aspect: duplicate key 'aspect' (first defined at line 2); keep one"]
+
+
+def test_anchor_is_refused():
+    assert errors_of("a: &x 1\nb: 2\n") == [
+        "data/x/y.yml:1:4: anchor '&x' is not allowed; data files use no anchors or aliases"]
+
+
+def test_alias_bomb_is_refused_at_the_first_anchor():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+    assert errors_of(bomb) == ["data/x/y.yml:1:4: anchor '&a' is not allowed; data files use no anchors or aliases"]
+
+
+def test_explicit_tag_is_refused():
+    assert errors_of("a: !!python/object:os.system x\n") == [
+        "data/x/y.yml:1:4: tag 'tag:yaml.org,2002:python/object:os.system' is not allowed; data files use plain values"]
+
+
+@pytest.mark.parametrize("text", ["no", "yes", "on", "off", "1.10", "1:30", "0x1F", "2026-11-22", "1e3", "NO", ".inf"])
+def test_scalars_that_look_like_other_types_stay_strings(text):
+    document, _, errors = parse(f"value: {text}\n".encode(), "data/x/y.yml")
+    assert errors == [] and document == {"value": text}
+
+
+def test_only_true_false_are_booleans_and_whole_numbers_are_integers():
+    document, _, _ = parse(b"a: true\nb: false\nc: 12\nd: -3\ne: '12'\nf:\n", "f.yml")
+    assert document == {"a": True, "b": False, "c": 12, "d": -3, "e": "12", "f": None}
+
+
+def test_tab_indentation():
+    assert errors_of("rows:\n\t- a\n") == [
+        "data/x/y.yml:2:1: YAML syntax error: a tab character is not allowed here; indent with spaces"]
+
+
+def test_invalid_utf8_names_the_line():
+    assert errors_of(b"id: a\nname: caf\xe9\n") == [
+        "data/x/y.yml:2:10: byte 0xe9 is not valid UTF-8; save the file as UTF-8"]
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "\n\n"])
+def test_empty_file(text):
+    assert errors_of(text) == ["data/x/y.yml:1: the file is empty; expected a mapping of fields"]
+
+
+def test_top_level_list_is_refused():
+    assert errors_of("- a\n- b\n") == ["data/x/y.yml:1:1: expected a mapping of fields at the top level"]
+
+
+def test_syntax_error_gives_line():
+    assert errors_of("id: a\nname: [b\n") == [
+        "data/x/y.yml:3:1: YAML syntax error: while parsing a flow sequence, expected ',' or ']', but got '<stream end>'"]
+
+
+def test_bom_and_crlf_are_accepted():
+    document, positions, errors = parse("\ufeffid: a\r\nname: b\r\n".encode("utf-8"), "f.yml")
+    assert errors == [] and document == {"id": "a", "name": "b"}
+    assert positions[("name",)] == (2, 1)
+
+
+def test_positions_of_nested_values():
+    _, positions, _ = parse(b"id: a\nrows:\n  - aspect: cost\n    cells:\n      rag: {text: x}\n", "f.yml")
+    assert positions[("rows", 0, "cells", "rag", "text")] == (5, 13)
+    assert positions.locate(("rows", 0, "cells", "missing")) == (4, 5)
