@@ -1,0 +1,112 @@
+"""The corpus of broken and hostile data files: each case changes the minimal fixture and names the exact error.
+
+Used by tests/test_bad_input.py, which runs every case through the contributor check and the build.
+"""
+from __future__ import annotations
+
+LONG = "x" * 1200
+SCHEMA = "# yaml-language-server: $schema=../schemas/{}.schema.json\n"
+
+# (case id, file under data/, change, the exact error line expected)
+# A change is ("replace", old, new), ("write", text) or ("bytes", raw bytes).
+CASES = [
+    ("syntax-error", "faq/which.yml", ("replace", "answer: It depends.", "answer: [It depends."),
+     "data/faq/which.yml:5:6: YAML syntax error: while parsing a flow sequence, expected ',' or ']', but got ':'"),
+    ("tab-indentation", "faq/which.yml", ("replace", 'sources: ["alpha#faq-which"]', 'sources:\n\t- "alpha#faq-which"'),
+     "data/faq/which.yml:7:1: YAML syntax error: a tab character is not allowed here; indent with spaces"),
+    ("duplicate-top-level-key", "faq/which.yml", ("replace", "order: 1\n", "order: 1\norder: 2\n"),
+     "data/faq/which.yml:6:1: order: duplicate key 'order' (first defined at line 5); keep one"),
+    ("duplicate-nested-key", "comparisons/alpha.yml", ("replace", "    label: Cost\n", "    label: Cost\n    label: Price\n"),
+     "data/comparisons/alpha.yml:10:5: rows[0].label: duplicate key 'label' (first defined at line 9); keep one"),
+    ("anchor-and-alias", "faq/which.yml", ("replace", "answer: It depends.", "answer: &a It depends.\nextra: *a"),
+     "data/faq/which.yml:4:9: anchor '&a' is not allowed; data files use no anchors or aliases"),
+    ("alias-bomb", "faq/which.yml", ("write", SCHEMA.format("faq") + "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))),
+     "data/faq/which.yml:2:4: anchor '&a' is not allowed; data files use no anchors or aliases"),
+    ("unknown-field", "faq/which.yml", ("replace", "order: 1\n", "order: 1\ncolour: blue\n"),
+     "data/faq/which.yml:6:1: colour: unknown field 'colour' (known fields: answer, approaches, id, order, question, reviewed, sources)"),
+    ("missing-required-field", "faq/which.yml", ("replace", "answer: It depends.\n", ""),
+     "data/faq/which.yml:2:1: missing required field 'answer'"),
+    ("wrong-type", "faq/which.yml", ("replace", "order: 1", "order: first"),
+     "data/faq/which.yml:5:1: order: expected a whole number, got text 'first'"),
+    ("number-that-stays-text", "faq/which.yml", ("replace", "order: 1", "order: 1.10"),
+     "data/faq/which.yml:5:1: order: expected a whole number, got text '1.10'"),
+    ("empty-file", "faq/which.yml", ("write", ""),
+     "data/faq/which.yml:1: the file is empty; expected a mapping of fields"),
+    ("only-a-comment", "faq/which.yml", ("write", SCHEMA.format("faq")),
+     "data/faq/which.yml:1: the file is empty; expected a mapping of fields"),
+    ("not-utf8", "faq/which.yml", ("bytes", (SCHEMA.format("faq") + "id: which\nquestion: caf").encode() + b"\xe9?\n"),
+     "data/faq/which.yml:3:14: byte 0xe9 is not valid UTF-8; save the file as UTF-8"),
+    ("id-outside-slug-pattern", "faq/which.yml", ("replace", "id: which", "id: Which_One"),
+     "data/faq/which.yml:2:1: id: 'Which_One' is not of the expected form: Lower-case letters, digits and single hyphens; "
+     "the item's file name without .yml."),
+    ("id-not-matching-file-name", "faq/which.yml", ("replace", "id: which", "id: what"),
+     "data/faq/which.yml:2:1: id: 'what' differs from the file name; rename the file to what.yml or set id: which"),
+    ("same-id-in-two-files", "aspects/price.yml", ("write", SCHEMA.format("aspects") + "id: cost\nname: Price\norder: 2\n"
+                                                   "question: What does it cost?\nbetter: lower\nreviewed: '2026-11-22'\n"),
+     "data/aspects/price.yml:2:1: id: 'cost' is also the id of data/aspects/cost.yml"),
+    ("dangling-aspect", "comparisons/alpha.yml", ("replace", "  - aspect: cost", "  - aspect: costs"),
+     "data/comparisons/alpha.yml:8:5: rows[0].aspect: 'costs' is not a known aspect (known: cost)"),
+    ("dangling-approach", "use-cases/shop.yml", ("replace", "approaches: [prompt-engineering]", "approaches: [prompting]"),
+     "data/use-cases/shop.yml:6:14: approaches[0]: 'prompting' is not a known approach "
+     "(known: fine-tuning, prompt-engineering, rag)"),
+    ("dangling-source", "comparisons/alpha.yml", ("replace", "source: alpha", "source: beta"),
+     "data/comparisons/alpha.yml:3:1: source: 'beta' is not a known source (known: alpha)"),
+    ("dangling-citation", "faq/which.yml", ("replace", '"alpha#faq-which"', '"alpha#faq-what"'),
+     "data/faq/which.yml:6:11: sources[0]: 'faq-what' is not in the inventory of source 'alpha' "
+     "(known: faq-which, stat-share, step-order, table-cost, tech-few-shot, uc-shop)"),
+    ("dangling-technique-approach", "techniques/few-shot.yml", ("replace", "approach: prompt-engineering", "approach: prompts"),
+     "data/techniques/few-shot.yml:4:1: approach: 'prompts' is not a known approach (known: fine-tuning, prompt-engineering, rag)"),
+    ("dangling-tree-use-case", "decision-trees/main.yml", ("replace", "    approaches: [rag]\n", "    approaches: [rag]\n    use_cases: [shops]\n"),
+     "data/decision-trees/main.yml:24:17: outcomes[1].use_cases[0]: 'shops' is not a known use case (known: shop)"),
+    ("dangling-use-case-tree", "use-cases/shop.yml", ("replace", "tree: main", "tree: mane"),
+     "data/use-cases/shop.yml:9:16: tree_answers.tree: 'mane' is not a known decision tree (known: main)"),
+    ("dangling-glossary-see", "glossary/rag.yml", ("replace", "abbreviation: RAG\n", "abbreviation: RAG\nsee: [llm]\n"),
+     "data/glossary/rag.yml:5:7: see[0]: 'llm' is not a known glossary term (known: rag)"),
+    ("tree-cycle", "decision-trees/main.yml", ("replace", 'next: retrieve}', 'next: need-data}'),
+     "data/decision-trees/main.yml:13:35: questions[0].options[1].next: cycle: need-data -> need-data; every path must end at an outcome"),
+    ("tree-unreachable-question", "decision-trees/main.yml", ("replace", "outcomes:\n", "  - id: orphan\n    text: Nobody asks this?\n"
+                                                              "    sources: [alpha]\n    options:\n      - {id: a, label: A, next: prompt}\n"
+                                                              "      - {id: b, label: B, next: retrieve}\noutcomes:\n"),
+     "data/decision-trees/main.yml:14:5: questions[1].id: question 'orphan' cannot be reached from the start 'need-data'"),
+    ("tree-dead-end", "decision-trees/main.yml", ("replace", 'next: retrieve}', 'next: nowhere}'),
+     "data/decision-trees/main.yml:13:35: questions[0].options[1].next: 'nowhere' is neither a question nor an outcome of this tree (dead end)"),
+    ("tree-one-option", "decision-trees/main.yml", ("replace", '      - {id: "yes", label: "Yes", next: retrieve}\n', ''),
+     "data/decision-trees/main.yml:11:5: questions[0].options: question 'need-data' has 1 option; a question needs at least two"),
+    ("tree-example-wrong-outcome", "decision-trees/main.yml", ("replace", 'answers: ["no"], outcome: prompt', 'answers: ["yes"], outcome: prompt'),
+     "data/decision-trees/main.yml:28:36: examples[0].outcome: the answers lead to 'retrieve', not to 'prompt'"),
+    ("use-case-answers-disagree", "use-cases/shop.yml", ("replace", 'answers: ["no"]', 'answers: ["yes"]'),
+     "data/use-cases/shop.yml:9:28: tree_answers.answers: the tree 'main' leads to 'retrieve' (rag), "
+     "but this use case recommends prompt-engineering"),
+    ("statistic-without-source", "statistics/share.yml", ("replace", 'sources: ["alpha#stat-share"]\n', ""),
+     "data/statistics/share.yml:2:1: missing required field 'sources'"),
+    ("javascript-url-field", "sources/alpha.yml", ("replace", "kind: article\n", "kind: article\nurl: javascript:alert(1)\n"),
+     "data/sources/alpha.yml:7:1: url: 'javascript:alert(1)' is not of the expected form: An absolute http or https address."),
+    ("data-url-field", "statistics/share.yml", ("replace", "date: undated\n", "date: undated\noriginal_source: {name: X, url: 'data:text/html,hi'}\n"),
+     "data/statistics/share.yml:8:28: original_source.url: 'data:text/html,hi' is not of the expected form: An absolute http or https address."),
+    ("javascript-link-in-text", "faq/which.yml", ("replace", "answer: It depends.", "answer: 'See [this](javascript:alert(1))'"),
+     "data/faq/which.yml:4:1: answer: link to 'javascript:alert(1' is not allowed; use an http, https or mailto address, or a site-relative one"),
+    ("very-long-string", "faq/which.yml", ("replace", "question: Which one?", f"question: {LONG}"),
+     "data/faq/which.yml:3:1: question: text is 1200 characters long; at most 1000 are allowed"),
+    ("file-outside-collections", "opinions/mine.yml", ("write", "id: mine\n"),
+     "data/opinions/mine.yml:1: this file is in no known collection (known folders: approaches, aspects, comparisons, "
+     "decision-trees, faq, frameworks, glossary, sources, statistics, techniques, use-cases)"),
+    ("wrong-schema-line", "faq/which.yml", ("replace", "../schemas/faq.schema.json", "../schemas/glossary.schema.json"),
+     "data/faq/which.yml:1:1: the first line must be '# yaml-language-server: $schema=../schemas/faq.schema.json' "
+     "so that editors check the file against its schema"),
+    ("python-tag", "faq/which.yml", ("replace", "answer: It depends.", "answer: !!python/object/apply:os.system ['true']"),
+     "data/faq/which.yml:4:9: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed; data files use plain values"),
+]
+
+# Files that are accepted and must render right: (case id, file, change, text that must appear on the page, page).
+ACCEPTED = [
+    ("bom-and-crlf", "faq/which.yml", ("bytes", "\ufeff".encode() + (SCHEMA.format("faq") + "id: which\nquestion: Which one, then?\n"
+                                                                     "answer: It depends on the task.\norder: 1\n"
+                                                                     "sources: ['alpha#faq-which']\nreviewed: '2026-11-22'\n")
+                                       .replace("\n", "\r\n").encode()),
+     "It depends on the task.", "faq/index.html"),
+    ("raw-html-in-text", "faq/which.yml", ("replace", "answer: It depends.", "answer: '<script>window.pwned=1</script> <b>bold</b>'"),
+     "&lt;script&gt;window.pwned=1&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;", "faq/index.html"),
+    ("attribute-list-in-text", "faq/which.yml", ("replace", "answer: It depends.", "answer: 'Depends{: onclick=\"x()\" }'"),
+     "Depends&#123;: onclick=&quot;x()&quot; &#125;", "faq/index.html"),
+]

@@ -1,0 +1,93 @@
+"""Every case of the bad-input corpus ends in its precise error, from the contributor check and from the build."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import tracemalloc
+from contextlib import redirect_stderr
+from pathlib import Path
+
+import pytest
+from bad_input_cases import ACCEPTED, CASES
+from conftest import build, make_project
+
+from guide import check
+from guide.strict_yaml import parse
+
+MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+
+
+def apply(data_dir: Path, file: str, change) -> None:
+    path = data_dir / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kind = change[0]
+    if kind == "replace":
+        text = path.read_text(encoding="utf-8")
+        assert change[1] in text, f"the fixture no longer contains {change[1]!r}"
+        path.write_text(text.replace(change[1], change[2], 1), encoding="utf-8")
+    elif kind == "write":
+        path.write_text(change[1], encoding="utf-8")
+    else:
+        path.write_bytes(change[1])
+
+
+@pytest.fixture
+def broken_data(tmp_path):
+    def make(file, change) -> Path:
+        data = tmp_path / "data"
+        shutil.copytree(MINIMAL, data, symlinks=False)
+        apply(data, file, change)
+        return data
+    return make
+
+
+def test_corpus_is_large_and_unique():
+    assert len(CASES) >= 30
+    assert len({c[0] for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case, file, change, expected", CASES, ids=[c[0] for c in CASES])
+def test_check_reports_the_exact_error(broken_data, case, file, change, expected):
+    data = broken_data(file, change)
+    stderr = io.StringIO()
+    with redirect_stderr(stderr):
+        status = check.main([str(data)])
+    lines = stderr.getvalue().splitlines()
+    assert status == 1
+    assert expected in lines, "\n".join(lines)
+    assert lines[-1].endswith("detected in data/")
+
+
+@pytest.mark.parametrize("case, file, change, expected", CASES, ids=[c[0] for c in CASES])
+def test_build_stops_with_the_same_error(tmp_path, case, file, change, expected):
+    project = make_project(tmp_path / "project", MINIMAL)
+    apply(project / "data", file, change)
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode != 0
+    assert expected in result.stderr
+    assert not site.exists() or not any(site.iterdir()), "nothing may be written from data that failed validation"
+
+
+@pytest.mark.parametrize("case, file, change, text, page", ACCEPTED, ids=[c[0] for c in ACCEPTED])
+def test_accepted_input_renders_right(tmp_path, case, file, change, text, page):
+    project = make_project(tmp_path / "project", MINIMAL)
+    apply(project / "data", file, change)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+    assert text in html
+    assert not re.search(r"<[^>]*\sonclick=", html) and "<script>window.pwned" not in html
+    assert "\r" not in html and "\ufeff" not in html
+
+
+def test_alias_bomb_costs_almost_nothing():
+    """The bomb is refused at its first anchor, before any expansion: a few hundred kB at most."""
+    bomb = next(c for c in CASES if c[0] == "alias-bomb")[2][1].encode()
+    tracemalloc.start()
+    document, _, errors = parse(bomb, "bomb.yml")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert document is None and len(errors) == 1
+    assert peak < 2_000_000, f"parsing the bomb peaked at {peak} bytes"
