@@ -75,12 +75,15 @@ def _synthesis(items) -> tuple:
                                         "comparison": comparison["id"], "label": row["label"],
                                         "text": cell["text"], "rating": cell.get("rating")})
             ratings = sorted({e["rating"] for e in entries if e["rating"]}, key=["low", "medium", "high"].index)
+            rated = [e for e in entries if e["rating"]]
             if not entries:
                 verdict = "none"
             elif len(ratings) > 1:
                 verdict = "disagree"
-            elif ratings:
+            elif len(rated) > 1:
                 verdict = "agree"
+            elif rated:
+                verdict = "single"
             else:
                 verdict = "unrated"
             cells[approach] = {"ratings": ratings, "verdict": verdict, "entries": entries,

@@ -93,6 +93,14 @@ def url(context, target: str) -> Markup:
     return Markup(escape_text(rel + (f"#{anchor}" if anchor else "")))
 
 
+@pass_context
+def asset(context, path: str) -> Markup:
+    """An HTML address from the current page to a file under content/, e.g. 'assets/use-case-filter.js'."""
+    here = url_of(context["page_src"])
+    depth = here.count("/") if here.endswith("/") else posixpath.dirname(here).count("/") + bool(posixpath.dirname(here))
+    return Markup(escape_text("../" * depth + path))
+
+
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -105,5 +113,8 @@ def environment() -> Environment:
     )
     env.filters.update(md=markdown_html, md_inline=markdown_inline, cell=table_cell, json_script=json_script,
                        source_of=lambda citation: citation.partition("#")[0])
-    env.globals.update(href=href, url=url)
+    env.globals.update(href=href, url=url, asset=asset)
+    from . import tree_diagram, tree_view  # imported here because both build on this module
+    env.globals.update(tree_payload=tree_view.payload, tree_outline=tree_view.outline, tree_anchor=tree_view.anchor,
+                       tree_hash=tree_view.answers_hash, tree_diagram=tree_diagram.layout)
     return env

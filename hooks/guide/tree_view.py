@@ -1,0 +1,134 @@
+"""A decision tree as its page and its readers see it: the JSON the browser script and the API read, and the outline.
+
+Templates call `payload()` and `outline()` (registered in `render.environment()`); the MkDocs hook writes `api_files()`.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from .model import Model
+from .render import markdown_html, url_of
+from .site import item_src
+
+API_VERSION = 1
+API_DIR = "api/v1"
+API_SCHEMA = Path(__file__).resolve().parent / "api" / "decision-tree.schema.json"
+HASH_PREFIX = "answers="   # the script's state in the address: #answers=<option>/<option>/...
+
+
+def plain_text(text: str) -> str:
+    """Data text (Markdown) as plain text for the script, which only ever sets textContent."""
+    rendered = str(markdown_html(text))
+    rendered = re.sub(r"</p>\s*<p>", "\n\n", rendered)
+    rendered = re.sub(r"<li>", "\n- ", rendered)
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in plain_text(text).split("\n\n") if p.strip()]
+
+
+def _citation(model: Model, citation: str) -> dict:
+    source_id, _, item = citation.partition("#")
+    source = model.get("sources", source_id)
+    label = next((e["label"] for e in source.get("inventory", ()) if e["id"] == item), "") if item else ""
+    return {"citation": citation, "source": source["name"], "item": plain_text(label) if label else "",
+            "url": url_of(f"sources/{source_id}.md" + (f"#{item}" if item else ""))}
+
+
+def payload(model: Model, tree) -> dict:
+    """The tree with every name resolved and every address relative to the site root; plain text throughout."""
+    def cites(sources):
+        return [_citation(model, c) for c in sources]
+
+    questions = {}
+    for q in tree["questions"]:
+        questions[q["id"]] = {
+            "text": plain_text(q["text"]),
+            "help": plain_text(q["help"]) if "help" in q else "",
+            "options": [{"id": o["id"], "label": plain_text(o["label"]), "reason": plain_text(o["reason"]) if "reason" in o else "",
+                         "next": o["next"]} for o in q["options"]],
+            "sources": cites(q["sources"]),
+        }
+    outcomes = {}
+    for o in tree["outcomes"]:
+        outcomes[o["id"]] = {
+            "title": plain_text(o["title"]),
+            "approaches": [{"id": a, "name": model.get("approaches", a)["name"], "url": url_of(f"approaches/{a}.md")}
+                           for a in o["approaches"]],
+            "rationale": _paragraphs(o["rationale"]),
+            "next_steps": [plain_text(s) for s in o["next_steps"]],
+            "caveats": [plain_text(c) for c in o.get("caveats", ())],
+            "use_cases": [{"id": u, "title": plain_text(model.get("use-cases", u)["title"]), "url": url_of(item_src("use-cases", u))}
+                          for u in o.get("use_cases", ())],
+            "sources": cites(o["sources"]),
+        }
+    source = None
+    if "source" in tree:
+        source = {"id": tree["source"], "name": model.get("sources", tree["source"])["name"],
+                  "url": url_of(f"sources/{tree['source']}.md")}
+    return {
+        "version": API_VERSION,
+        "id": tree["id"],
+        "title": plain_text(tree["title"]),
+        "summary": plain_text(tree["summary"]),
+        "page": url_of(f"decision-trees/{tree['id']}.md"),
+        "source": source,
+        "hash_prefix": HASH_PREFIX,
+        "start": tree["start"],
+        "questions": questions,
+        "outcomes": outcomes,
+        "examples": [{"name": plain_text(e["name"]), "answers": list(e["answers"]), "outcome": e["outcome"]}
+                     for e in tree["examples"]],
+    }
+
+
+def answers_hash(answers) -> str:
+    """The address fragment (without '#') that opens the widget at the end of these answers."""
+    return HASH_PREFIX + "/".join(answers)
+
+
+def anchor(tree_id: str, node_id: str, option_id: str | None = None) -> str:
+    """The outline's anchor of a question, an outcome or (with option_id) one answer; '--' cannot occur in a slug."""
+    return f"dt-{tree_id}--{node_id}" + (f"--{option_id}" if option_id else "")
+
+
+def outline(tree) -> dict:
+    """The questions as a nested outline in depth-first order from the start.
+
+    Each option's `then` is the next question nested in full where it first appears, or a reference to an
+    outcome or to a question already shown (a tree may join branches), so every node appears exactly once.
+    """
+    questions = {q["id"]: q for q in tree["questions"]}
+    outcomes = {o["id"]: o for o in tree["outcomes"]}
+    shown: set[str] = set()
+
+    def question(qid: str) -> dict:
+        shown.add(qid)
+        node = questions[qid]
+        options = []
+        for option in node["options"]:
+            target = option["next"]
+            if target in outcomes:
+                then = {"kind": "outcome", "id": target, "node": outcomes[target]}
+            elif target in shown:
+                then = {"kind": "see-question", "id": target, "node": questions[target]}
+            else:
+                then = {"kind": "question", "id": target, "node": questions[target], "nested": question(target)}
+            options.append({"option": option, "then": then})
+        return {"id": qid, "node": node, "options": options}
+
+    return question(tree["start"])
+
+
+def api_files(model: Model) -> list[tuple[str, str]]:
+    """(site path, text) of each tree's JSON and of the schema that describes it."""
+    files = []
+    for tree in model.items["decision-trees"]:
+        text = json.dumps(payload(model, tree), ensure_ascii=False, indent=1) + "\n"
+        files.append((f"{API_DIR}/decision-trees/{tree['id']}.json", text))
+    files.append((f"{API_DIR}/schemas/{API_SCHEMA.name}", API_SCHEMA.read_text(encoding="utf-8")))
+    return files

@@ -1,0 +1,84 @@
+"""Content tests: every item of every source is used and cited, the text is our own, and the content pages work."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from guide.pipeline import load_model
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+MODEL = load_model(ROOT / "data")
+ARTICLES = [s for s in MODEL.items["sources"] if s["kind"] == "article"]
+
+
+def test_each_source_article_has_a_file_in_the_shared_sources():
+    files = {p.name for p in (SHARED / "sources").glob("*.txt")}
+    assert files, f"no source articles found in {SHARED / 'sources'}"
+    assert {s["file"] for s in ARTICLES} == files
+
+
+@pytest.mark.parametrize("source", ARTICLES, ids=[s["id"] for s in ARTICLES])
+def test_every_inventory_item_is_cited(source):
+    """The inventory lists every table row, framework step, use case, figure and question of the source."""
+    inventory = {f"{source['id']}#{entry['id']}" for entry in source["inventory"]}
+    cited = set(MODEL.derived.citing)
+    assert sorted(inventory - cited) == []
+
+
+def test_every_source_is_cited():
+    cited = set(MODEL.derived.cited_by)
+    assert sorted(s["id"] for s in MODEL.items["sources"] if s["id"] not in cited) == []
+
+
+def test_own_words():
+    """No run of 8 or more words is shared with a source article."""
+    tool = SHARED / "tools" / "copycheck.py"
+    assert tool.is_file(), f"{tool} is missing: the shared folder must sit beside the repository"
+    result = subprocess.run([sys.executable, str(tool), "data", "content", "docs"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_statistics_without_origin_are_marked_unverified(built_site):
+    html = (built_site / "statistics" / "index.html").read_text(encoding="utf-8")
+    for stat in MODEL.items["statistics"]:
+        row = html.split(f'<tr id="{stat["id"]}">', 1)[1].split("</tr>", 1)[0]
+        assert ("Unverified" in row) == (stat["id"] in MODEL.derived.unverified), stat["id"]
+
+
+def test_synthesis_matrix_shows_disagreement(built_site):
+    html = (built_site / "synthesis" / "index.html").read_text(encoding="utf-8")
+    disagreements = [(row["aspect"]["id"], a) for row in MODEL.derived.synthesis
+                     for a, cell in row["cells"].items() if cell["verdict"] == "disagree"]
+    assert html.count("Sources differ:") == len(disagreements)
+    assert html.count("<details>") == sum(1 for row in MODEL.derived.synthesis for c in row["cells"].values() if c["entries"])
+
+
+@pytest.mark.browser
+def test_use_case_filters(page, site_url):
+    page.goto(site_url + "use-cases/")
+    rows = page.locator("#use-case-list tbody tr")
+    total = rows.count()
+    assert total == len(MODEL.items["use-cases"])
+    page.select_option("select[data-filter=approach]", "rag")
+    expected = sum(1 for u in MODEL.items["use-cases"] if "rag" in u["approaches"])
+    assert page.locator("#use-case-list tbody tr:not([hidden])").count() == expected
+    assert page.locator(".guide-filter-count").text_content() == f"{expected} of {total} use cases shown"
+    assert "approach=rag" in page.url
+    page.reload()
+    assert page.locator("select[data-filter=approach]").input_value() == "rag"
+    assert page.locator("#use-case-list tbody tr:not([hidden])").count() == expected
+    assert page.guide_errors == []
+
+
+@pytest.mark.browser
+def test_use_case_list_is_complete_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "use-cases/")
+    assert page.locator("#use-case-list tbody tr").count() == len(MODEL.items["use-cases"])
+    assert not page.locator("#use-case-filters").is_visible()
+    context.close()
