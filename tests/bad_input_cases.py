@@ -94,6 +94,9 @@ CASES = [
     ("wrong-schema-line", "faq/which.yml", ("replace", "../schemas/faq.schema.json", "../schemas/glossary.schema.json"),
      "data/faq/which.yml:1:1: the first line must be '# yaml-language-server: $schema=../schemas/faq.schema.json' "
      "so that editors check the file against its schema"),
+    ("markup-in-title", "use-cases/shop.yml", ("replace", "title: Shop descriptions", "title: Shop <b>descriptions</b>"),
+     "data/use-cases/shop.yml:3:1: title: 'Shop <b>descriptions</b>' is not of the expected form: A short plain-text title. "
+     "It also appears in the navigation, the browser's title bar and the table of contents, so '<', '>' and '\"' are not allowed."),
     ("python-tag", "faq/which.yml", ("replace", "answer: It depends.", "answer: !!python/object/apply:os.system ['true']"),
      "data/faq/which.yml:4:9: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed; data files use plain values"),
 ]

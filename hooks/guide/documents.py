@@ -36,6 +36,22 @@ def _display(path: Path, data_dir: Path) -> str:
     return f"{data_dir.name}/{path.relative_to(data_dir).as_posix()}"
 
 
+def read_document(raw: bytes, shown: str, collection: str, slug: str, schema_dir: str) -> tuple[Document | None, list[DataError]]:
+    """One data file's bytes -> its document (None on any error) and its errors."""
+    document, positions, problems = parse(raw, shown)
+    if problems:
+        return None, problems
+    errors = []
+    first_line = raw.decode("utf-8").removeprefix("\ufeff").splitlines()[0].strip()
+    if first_line != schema_comment(collection):
+        errors.append(DataError(shown, 1, 1, "", f"the first line must be '{schema_comment(collection)}' "
+                                "so that editors check the file against its schema"))
+    problems = validate(document, collection, schema_dir, shown, positions)
+    if problems:
+        return None, errors + problems
+    return Document(shown, collection, slug, document, positions), errors
+
+
 def read_documents(data_dir: Path) -> tuple[list[Document], list[DataError]]:
     """Every data file under data_dir that parses and passes its schema, and the errors of the rest."""
     documents, errors = [], []
@@ -52,19 +68,8 @@ def read_documents(data_dir: Path) -> tuple[list[Document], list[DataError]]:
         if path.suffix != ".yml":
             errors.append(DataError(shown, 1, 0, "", "data files end in .yml"))
             continue
-        collection = rel.parts[0]
-        raw = path.read_bytes()
-        document, positions, problems = parse(raw, shown)
-        if problems:
-            errors.extend(problems)
-            continue
-        first_line = raw.decode("utf-8").removeprefix("\ufeff").splitlines()[0].strip()
-        if first_line != schema_comment(collection):
-            errors.append(DataError(shown, 1, 1, "", f"the first line must be '{schema_comment(collection)}' "
-                                    "so that editors check the file against its schema"))
-        problems = validate(document, collection, schema_dir, shown, positions)
-        if problems:
-            errors.extend(problems)
-            continue
-        documents.append(Document(shown, collection, path.stem, document, positions))
+        document, problems = read_document(path.read_bytes(), shown, rel.parts[0], path.stem, schema_dir)
+        errors.extend(problems)
+        if document is not None:
+            documents.append(document)
     return documents, errors

@@ -60,6 +60,19 @@ def json_script(value) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def front_title(text: str) -> Markup:
+    """A page title for front matter. The theme prints titles without escaping, so '&' is escaped here and the
+    schemas forbid '<', '>' and '"' in every field that becomes a title."""
+    if any(c in text for c in '<>"'):
+        raise ValueError(f"a page title may not contain '<', '>' or '\"': {text!r}")
+    return Markup(json.dumps(html.escape(text, quote=False), ensure_ascii=False))
+
+
+def front_description(text: str) -> Markup:
+    """A page description for front matter: the theme prints it unescaped inside an attribute, so escape it here."""
+    return Markup(json.dumps(html.escape(re.sub(r"\s+", " ", text).strip(), quote=True), ensure_ascii=False))
+
+
 def url_of(src: str) -> str:
     """The site address of a source page: 'approaches/rag.md' -> 'approaches/rag/' (directory URLs)."""
     path, _, anchor = src.partition("#")
@@ -112,9 +125,11 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=markdown_html, md_inline=markdown_inline, cell=table_cell, json_script=json_script,
-                       source_of=lambda citation: citation.partition("#")[0])
+                       source_of=lambda citation: citation.partition("#")[0],
+                       front_title=front_title, front_description=front_description)
     env.globals.update(href=href, url=url, asset=asset)
     from . import tree_diagram, tree_view  # imported here because both build on this module
     env.globals.update(tree_payload=tree_view.payload, tree_outline=tree_view.outline, tree_anchor=tree_view.anchor,
-                       tree_hash=tree_view.answers_hash, tree_diagram=tree_diagram.layout)
+                       tree_hash=tree_view.answers_hash, tree_citations=tree_view.citations,
+                       tree_diagram=tree_diagram.layout)
     return env

@@ -1,0 +1,122 @@
+"""Hostile content: a fixture site whose every free-text field carries script payloads; nothing may execute."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import build, make_project, serve
+
+from guide.catalog import COLLECTIONS
+from guide.documents import schema_comment
+from guide.pipeline import check
+from guide.schemas import validate
+from guide.strict_yaml import parse
+
+MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+PAYLOADS = [
+    "<script>window.__pwned='script'</script>",
+    "<img src=x onerror=\"window.__pwned='img'\">",
+    "\"><svg onload=\"window.__pwned='svg'\">",
+    "</script><script>window.__pwned='close'</script>",
+    "javascript:window.__pwned='text'",
+    "*x*{: onclick=\"window.__pwned='attr'\" }",
+    "&lt;img src=x onerror=window.__pwned='entity'&gt; &quot;&gt;&lt;b&gt;",
+    "' onmouseover='window.__pwned=`quote`' x='",
+]
+SHORT = "<b onmouseover=x>"
+
+
+def _paths(value, path=()):
+    if isinstance(value, str):
+        yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _paths(item, path + (i,))
+
+
+def _set(value, path, new):
+    for part in path[:-1]:
+        value = value[part]
+    value[path[-1]] = new
+
+
+def _get(value, path):
+    for part in path:
+        value = value[part]
+    return value
+
+
+def poison(data_dir: Path) -> int:
+    """Append a payload to every string field whose schema accepts it; return how many fields were poisoned."""
+    count = 0
+    for name in COLLECTIONS:
+        for path in sorted((data_dir / name).glob("*.yml")):
+            document, positions, _ = parse(path.read_bytes(), str(path))
+            for i, field in enumerate(list(_paths(document))):
+                original = _get(document, field)
+                rotated = PAYLOADS[i % len(PAYLOADS):] + PAYLOADS[: i % len(PAYLOADS)] + [SHORT]
+                for payload in (f"{original} {p}" for p in rotated):
+                    _set(document, field, payload)
+                    if not validate(document, name, str(data_dir / "schemas"), str(path), positions):
+                        count += 1
+                        break
+                else:
+                    _set(document, field, original)
+            text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000)
+            path.write_text(schema_comment(name) + "\n" + text, encoding="utf-8")
+    return count
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    data = root / "data-src"
+    shutil.copytree(MINIMAL, data, symlinks=False)
+    poisoned = poison(data)
+    assert poisoned > 60, f"only {poisoned} fields took a payload"
+    assert check(data)[1] == [], "the poisoned fixture must still be valid data"
+    project = make_project(root / "project", data)
+    site = root / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    url, server = serve(site)
+    yield site, url
+    server.shutdown()
+
+
+def test_payloads_reach_pages_only_as_text(hostile_site):
+    site, _ = hostile_site
+    for html_file in site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "window.__pwned='script'</script>" not in html.replace("&lt;script&gt;", ""), html_file
+        assert "<img src=x" not in html and "<svg onload" not in html and "<b onmouseover" not in html, html_file
+        assert 'onclick="window.__pwned' not in html, html_file
+
+
+@pytest.mark.browser
+def test_nothing_executes_on_any_page(browser, hostile_site):
+    site, url = hostile_site
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+    for path in pages:
+        page.goto(url + path)
+        # Click through anything interactive that carries a payload (tree options, filters), a few steps deep.
+        for _ in range(6):
+            buttons = page.get_by_role("button").filter(has_text=re.compile("pwned|onmouseover")).filter(visible=True)
+            if buttons.count() == 0:
+                break
+            buttons.first.click()
+        page.mouse.move(10, 10)
+        assert page.evaluate("window.__pwned") is None, f"payload ran on {path}"
+        assert page.locator("[onerror], [onload], [onmouseover]").count() == 0, path
+    context.close()
+    assert dialogs == []
