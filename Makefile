@@ -35,3 +35,8 @@ test: setup-test
 
 clean:
 	rm -rf site .pytest_cache
+
+# docs/data-model.md is generated from data/schemas/; run this after editing a schema (a test checks it).
+.PHONY: data-model
+data-model: setup
+	cd hooks && ../$(BIN)/python -m guide.data_model_doc ../data/schemas ../docs/data-model.md

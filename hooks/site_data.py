@@ -5,6 +5,7 @@ Registered in mkdocs.yml under `hooks:`. The logic lives in the MkDocs-free pack
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import glossary, pipeline, site  # noqa: E402
+from guide import api, changelog, exports, glossary, pipeline, review_age, site, tree_view  # noqa: E402
 from guide.errors import DataErrors  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site_data")
@@ -28,6 +29,10 @@ def on_config(config):
         _build.clear()
         raise PluginError(errors.report()) from None
     _build["abbreviations"] = glossary.abbreviation_lines(_build["model"])
+    try:
+        _build["review_limit"] = review_age.review_limit(config.extra)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
     return config
 
 
@@ -46,8 +51,42 @@ def on_files(files, config):
             # Item pages are reached from their section's index page; the navigation lists sections only.
             generated.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(generated)
+    tree_files = tree_view.api_files(model)  # each decision tree as JSON, and its schema
+    data_dir = Path(config.config_file_path).resolve().parent / "data"
+    for path, text in tree_files + api.api_files(model, data_dir / "schemas", [p for p, _ in tree_files]):
+        files.append(File.generated(config, path, content=text))
+    _add_maintainers_page(files, config, model)
     return files
+
+
+def _add_maintainers_page(files, config, model):
+    """The page of items due for review, off the navigation, and an INFO line per item.
+
+    INFO, not WARNING: the build runs with --strict, and an item growing old is no fault of the change being built.
+    """
+    limit, today = _build["review_limit"], review_age.build_date(os.environ)
+    stale = review_age.stale_items(model, today, limit)
+    for line in review_age.log_lines(stale, limit):
+        log.info(line)
+    edit_base = f"{config.repo_url.rstrip('/')}/{config.edit_uri}" if config.repo_url and config.edit_uri else None
+    page = review_age.maintainers_page(stale, today, limit, edit_base)
+    if files.get_file_from_path(page.src) is not None:
+        raise PluginError(f"content/{page.src} would hide the generated maintainers' page; rename or remove it")
+    generated = File.generated(config, page.src, content=page.markdown)
+    generated.edit_uri = None  # generated from every data file at once: there is no one file to edit
+    generated.inclusion = InclusionLevel.NOT_IN_NAV
+    files.append(generated)
 
 
 def on_page_markdown(markdown, page, config, files):
     return markdown + _build["abbreviations"]
+
+
+def on_post_build(config):
+    # Markdown exports cannot be MkDocs files (they would become pages), so all exports are written here.
+    exports.write_exports(_build["model"], Path(config.site_dir))
+    try:
+        changelog.write_feed(_build["model"], Path(config.site_dir), config.site_name,
+                             config.repo_url or config.site_name, config.site_url)
+    except changelog.ChangelogError as exc:
+        raise PluginError(str(exc)) from None

@@ -28,6 +28,7 @@ COLLECTIONS: dict[str, Collection] = {c.name: c for c in (
     Collection("faq", "question", "Questions and answers", False, "order"),
     Collection("glossary", "glossary term", "Glossary", False, "term"),
     Collection("decision-trees", "decision tree", "Decision trees", True, "order"),
+    Collection("changelog", "changelog entry", "Changes to the guidance", False, "id"),
 )}
 
 SCHEMA_DIR = "schemas"

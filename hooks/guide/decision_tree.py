@@ -98,14 +98,34 @@ def check_tree(doc: Document) -> list[DataError]:
             errors.append(doc.at(("examples", ei, "answers"), "", problem))
         elif index[reached][0] != "outcomes":
             errors.append(doc.at(("examples", ei, "answers"), "", f"the answers stop at question '{reached}' before any outcome"))
+        elif example["outcome"] not in {o["id"] for o in tree["outcomes"]}:
+            errors.append(doc.at(("examples", ei, "outcome"), "", f"'{example['outcome']}' is not an outcome of this tree "
+                                 f"(outcomes: {', '.join(o['id'] for o in tree['outcomes'])})"))
         elif reached != example["outcome"]:
             errors.append(doc.at(("examples", ei, "outcome"), "", f"the answers lead to '{reached}', not to '{example['outcome']}'"))
     return errors
 
 
+def check_framework(doc: Document, frameworks: dict[str, dict]) -> list[DataError]:
+    """A tree that names the framework it turns into questions names a known one, from the tree's own source."""
+    tree = doc.data
+    if "framework" not in tree:
+        return []
+    framework = frameworks.get(tree["framework"])
+    if framework is None:
+        return [doc.at(("framework",), "framework", f"'{tree['framework']}' is not a known framework "
+                       f"(known: {', '.join(sorted(frameworks)) or 'none'})")]
+    if framework["source"] != tree.get("source"):
+        return [doc.at(("framework",), "framework", f"the framework '{tree['framework']}' comes from '{framework['source']}', "
+                       f"so the tree's 'source' must be '{framework['source']}'")]
+    return []
+
+
 def check_trees(documents: list[Document]) -> list[DataError]:
-    """Every decision tree is sound, and its worked examples end where they say."""
-    return [e for doc in documents if doc.collection == "decision-trees" for e in check_tree(doc)]
+    """Every decision tree is sound, its worked examples end where they say, and its framework matches its source."""
+    frameworks = {d.data["id"]: d.data for d in documents if d.collection == "frameworks"}
+    return [e for doc in documents if doc.collection == "decision-trees"
+            for e in check_tree(doc) + check_framework(doc, frameworks)]
 
 
 def check_use_case_answers(documents: list[Document]) -> list[DataError]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalog import COLLECTIONS
+from .exports import FORMATS
 from .model import Model
 from .render import environment
 
@@ -41,7 +42,7 @@ def item_src(collection: str, item_id: str) -> str:
 
 def pages(model: Model) -> list[Page]:
     env = environment()
-    common = {"model": model, "items": model.items, "by_id": model.by_id, "derived": model.derived,
+    common = {"export_formats": FORMATS, "model": model, "items": model.items, "by_id": model.by_id, "derived": model.derived,
               "collections": COLLECTIONS, "item_src": item_src, "files": model.files}
     out = []
     for name, collection in COLLECTIONS.items():

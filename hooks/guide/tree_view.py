@@ -31,19 +31,26 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in plain_text(text).split("\n\n") if p.strip()]
 
 
-def _citation(model: Model, citation: str) -> dict:
-    source_id, _, item = citation.partition("#")
-    source = model.get("sources", source_id)
-    label = next((e["label"] for e in source.get("inventory", ()) if e["id"] == item), "") if item else ""
-    return {"citation": citation, "source": source["name"], "item": plain_text(label) if label else "",
-            "url": url_of(f"sources/{source_id}.md" + (f"#{item}" if item else ""))}
+def citations(model: Model, sources) -> list[dict]:
+    """Citations grouped by source, in first-cited order: the source's name, its page (at the first cited item)
+    and each cited inventory item with its label."""
+    groups: dict[str, dict] = {}
+    for citation in sources:
+        source_id, _, item = citation.partition("#")
+        source = model.get("sources", source_id)
+        group = groups.setdefault(source_id, {"id": source_id, "name": source["name"], "url": url_of(f"sources/{source_id}.md"),
+                                              "items": []})
+        if item:
+            label = next(e["label"] for e in source.get("inventory", ()) if e["id"] == item)
+            url = url_of(f"sources/{source_id}.md#{item}")
+            if not group["items"]:
+                group["url"] = url
+            group["items"].append({"id": item, "label": plain_text(label), "url": url})
+    return list(groups.values())
 
 
 def payload(model: Model, tree) -> dict:
     """The tree with every name resolved and every address relative to the site root; plain text throughout."""
-    def cites(sources):
-        return [_citation(model, c) for c in sources]
-
     questions = {}
     for q in tree["questions"]:
         questions[q["id"]] = {
@@ -51,7 +58,7 @@ def payload(model: Model, tree) -> dict:
             "help": plain_text(q["help"]) if "help" in q else "",
             "options": [{"id": o["id"], "label": plain_text(o["label"]), "reason": plain_text(o["reason"]) if "reason" in o else "",
                          "next": o["next"]} for o in q["options"]],
-            "sources": cites(q["sources"]),
+            "sources": citations(model, q["sources"]),
         }
     outcomes = {}
     for o in tree["outcomes"]:
@@ -64,7 +71,7 @@ def payload(model: Model, tree) -> dict:
             "caveats": [plain_text(c) for c in o.get("caveats", ())],
             "use_cases": [{"id": u, "title": plain_text(model.get("use-cases", u)["title"]), "url": url_of(item_src("use-cases", u))}
                           for u in o.get("use_cases", ())],
-            "sources": cites(o["sources"]),
+            "sources": citations(model, o["sources"]),
         }
     source = None
     if "source" in tree:

@@ -1,0 +1,205 @@
+/* The decision tree widget: one question at a time, the answers so far, and a recommendation with its reasons.
+   It reads the tree from the page's <script type="application/json"> and keeps the path in the address
+   (#answers=<option>/<option>/...), so a path can be shared, bookmarked and stepped back with the browser.
+   Without JavaScript the page shows the whole tree as an outline; this script hides it and shows the widget.
+   Text from the data is only ever set with textContent. */
+(function () {
+  "use strict";
+  var MAX_HASH = 10000;
+  var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var NOTICE = "That link does not match this tree's questions, so the tree starts again from the first question.";
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) {
+      if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function own(map, key) {
+    return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : null;
+  }
+
+  function setUp(box) {
+    var dataNode = document.getElementById(box.getAttribute("data-tree-json") || "");
+    var widget = box.querySelector(".dt-widget");
+    var outline = box.querySelector(".dt-outline");
+    var tree;
+    try { tree = JSON.parse(dataNode.textContent); } catch (e) { return; }  // the outline stays as it is
+    if (!widget || !outline || !tree || tree.version !== 1 || !own(tree.questions, tree.start)) return;
+    var root = box.getAttribute("data-root") || "";
+    var prefix = tree.hash_prefix;
+    var headingId = box.id + "-step";
+
+    var notice = el("p", {"class": "dt-notice"});
+    var trail = el("nav", {"class": "dt-trail", "aria-label": "Your answers so far"});
+    var step = el("div", {"class": "dt-step"});
+    var back = el("button", {type: "button", "class": "dt-control dt-back", text: "Back"});
+    var restart = el("button", {type: "button", "class": "dt-control dt-restart", text: "Start again"});
+    var toggle = el("button", {type: "button", "class": "dt-control dt-toggle", "aria-controls": outline.id,
+                               "aria-expanded": "false", text: "Show every question and recommendation"});
+    var live = el("p", {"class": "dt-live", "aria-live": "polite"});
+    notice.hidden = true;
+    [notice, trail, step, el("div", {"class": "dt-controls"}, [back, restart, toggle]), live]
+      .forEach(function (part) { widget.appendChild(part); });
+    var answers = null;  // the option ids of the path shown; null until the first draw
+
+    function walk(ids) {
+      var node = tree.start, path = [];
+      for (var i = 0; i < ids.length; i++) {
+        var question = own(tree.questions, node);
+        var option = question && SLUG.test(ids[i]) && question.options.filter(function (o) { return o.id === ids[i]; })[0];
+        if (!option) return null;
+        path.push({id: node, question: question, option: option});
+        node = option.next;
+      }
+      return {path: path, node: node};
+    }
+
+    function read() {
+      var raw = location.hash.slice(1);
+      if (raw.length > MAX_HASH) return {problem: true};
+      if (raw === "") return {ids: []};
+      if (raw.indexOf(prefix) !== 0) {
+        var target = null;
+        try { target = document.getElementById(decodeURIComponent(raw)); } catch (e) { /* malformed escapes */ }
+        return target ? {target: target} : {problem: true};
+      }
+      var rest = raw.slice(prefix.length);
+      var ids = rest === "" ? [] : rest.split("/");
+      return walk(ids) ? {ids: ids} : {problem: true};
+    }
+
+    function address(ids) {
+      return "#" + prefix + ids.join("/");
+    }
+
+    function go(ids) {
+      notice.hidden = true;
+      location.hash = address(ids);  // the hashchange listener draws the new step
+    }
+
+    function links(list, text) {
+      var out = el("p", {"class": "dt-sources"}, [text]);
+      list.forEach(function (source, i) {
+        var titles = source.items.map(function (item) { return item.label; }).join("; ");
+        var a = el("a", {href: root + source.url, text: source.name});
+        if (titles) a.setAttribute("title", titles);
+        out.appendChild(document.createTextNode(i ? ", " : " "));
+        out.appendChild(a);
+      });
+      return out;
+    }
+
+    function list(tag, items, make) {
+      return el(tag, {}, items.map(function (item) { return el("li", {}, make(item)); }));
+    }
+
+    function heading(text) {
+      return el("h2", {"class": "dt-heading", id: headingId, tabindex: "-1", text: text});
+    }
+
+    function drawQuestion(question, number) {
+      var options = el("div", {"class": "dt-options", role: "group", "aria-labelledby": headingId});
+      question.options.forEach(function (option) {
+        var button = el("button", {type: "button", "class": "dt-option", "data-option": option.id, text: option.label});
+        button.addEventListener("click", function () { go(answers.concat([option.id])); });
+        options.appendChild(button);
+      });
+      return [el("p", {"class": "dt-progress", text: "Question " + number}), heading(question.text),
+              question.help ? el("p", {"class": "dt-help", text: question.help}) : null,
+              options, links(question.sources, "Asked by")];
+    }
+
+    function drawOutcome(outcome, path) {
+      var approaches = el("p", {"class": "dt-approaches"}, ["Approaches, in order: "]);
+      outcome.approaches.forEach(function (a, i) {
+        if (i) approaches.appendChild(document.createTextNode(", then "));
+        approaches.appendChild(el("a", {href: root + a.url, text: a.name}));
+      });
+      var parts = [el("p", {"class": "dt-progress", text: "Recommendation"}), heading(outcome.title), approaches];
+      outcome.rationale.forEach(function (p) { parts.push(el("p", {text: p})); });
+      parts.push(el("h3", {text: "Why: your answers"}),
+        list("ol", path, function (s) {
+          return [el("strong", {text: s.question.text}), el("br"), "You answered: " + s.option.label +
+                  (s.option.reason ? ". " + s.option.reason : ""), links(s.question.sources, "Asked by")];
+        }),
+        el("h3", {text: "Next steps"}), list("ol", outcome.next_steps, function (t) { return [t]; }));
+      if (outcome.caveats.length) {
+        parts.push(el("h3", {text: "Watch out for"}), list("ul", outcome.caveats, function (t) { return [t]; }));
+      }
+      if (outcome.use_cases.length) {
+        parts.push(el("h3", {text: "Use cases like this"}), list("ul", outcome.use_cases, function (u) {
+          return [el("a", {href: root + u.url, text: u.title})];
+        }));
+      }
+      parts.push(links(outcome.sources, "Sources:"));
+      return parts;
+    }
+
+    function draw(ids, moveFocus) {
+      var walked = walk(ids);
+      answers = ids;
+      while (trail.firstChild) trail.removeChild(trail.firstChild);
+      while (step.firstChild) step.removeChild(step.firstChild);
+      if (walked.path.length) {
+        trail.appendChild(el("h2", {"class": "dt-trail-title", text: "Your answers"}));
+        trail.appendChild(list("ol", walked.path, function (s) {
+          var i = walked.path.indexOf(s);
+          return [el("a", {href: address(ids.slice(0, i)), title: "Change this answer", text: s.question.text}), " ",
+                  el("span", {"class": "dt-trail-answer", text: s.option.label})];
+        }));
+      }
+      trail.hidden = !walked.path.length;
+      var question = own(tree.questions, walked.node);
+      var parts = question ? drawQuestion(question, ids.length + 1) : drawOutcome(own(tree.outcomes, walked.node), walked.path);
+      parts.forEach(function (part) { if (part) step.appendChild(part); });
+      back.disabled = restart.disabled = !ids.length;
+      var said = question ? "Question " + (ids.length + 1) + ": " + question.text
+                          : "Recommendation: " + own(tree.outcomes, walked.node).title;
+      live.textContent = notice.hidden ? said : NOTICE + " " + said;
+      if (moveFocus) document.getElementById(headingId).focus();
+    }
+
+    function showOutline(show) {
+      outline.hidden = !show;
+      toggle.setAttribute("aria-expanded", String(show));
+      toggle.textContent = show ? "Hide the full list" : "Show every question and recommendation";
+    }
+
+    function follow(moveFocus) {
+      var state = read();
+      if (state.target) {  // a link to a heading or into the outline: not a path, so leave the widget alone
+        if (outline.contains(state.target)) {
+          showOutline(true);
+          state.target.scrollIntoView();
+        }
+        if (answers === null) draw([], false);
+        return;
+      }
+      if (state.problem) {
+        notice.textContent = NOTICE;
+        notice.hidden = false;
+        try { history.replaceState(null, "", address([])); } catch (e) { location.replace(address([])); }
+        state = {ids: []};
+      }
+      draw(state.ids, moveFocus);
+    }
+
+    back.addEventListener("click", function () { go(answers.slice(0, -1)); });
+    restart.addEventListener("click", function () { go([]); });
+    toggle.addEventListener("click", function () { showOutline(outline.hidden); });
+    window.addEventListener("hashchange", function () { follow(true); });
+    widget.hidden = false;
+    showOutline(false);
+    box.classList.add("dt-ready");
+    follow(false);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll(".dt[data-tree-json]"), setUp);
+})();

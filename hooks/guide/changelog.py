@@ -1,0 +1,103 @@
+"""The changelog of guidance changes as an Atom feed (feed.xml), from the entries in data/changelog/.
+
+Called by the MkDocs hook in `on_post_build`; MkDocs-free, so the tests render and parse the feed directly.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .model import Model
+from .render import environment, markdown_html, url_of
+
+FEED_FILE = "feed.xml"
+CHANGELOG_SRC = "changelog/index.md"
+_HREF = re.compile(r'href="([^"]*)"')
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+class ChangelogError(ValueError):
+    """An entry the schema lets through but the feed cannot use (a 29 February outside a leap year)."""
+
+
+def entry_date(entry_id: str) -> date:
+    """The date an entry's id starts with: '2026-11-22-first-release' -> date(2026, 11, 22)."""
+    return date.fromisoformat(entry_id[:10])
+
+
+def atom_id(identity: str, entry_id: str | None = None) -> str:
+    """A stable Atom id derived from the repository's address, so that it survives a move of the site."""
+    name = f"{identity}#changelog" + (f"/{entry_id}" if entry_id else "")
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+
+def site_address(target: str, base: str) -> str:
+    """A link written relative to the changelog page ('../approaches/rag.md#x') as seen from the site root."""
+    if _SCHEME.match(target):
+        return target
+    if target.startswith("#"):
+        return f"{base}{url_of(CHANGELOG_SRC)}{target}"
+    path, _, anchor = target.partition("#")
+    src = posixpath.normpath(posixpath.join(posixpath.dirname(CHANGELOG_SRC), path))
+    if src.endswith(".md"):
+        address = url_of(src)
+    else:
+        address = "" if src == "." else src + ("/" if path.endswith("/") else "")
+    return base + address + (f"#{anchor}" if anchor else "")
+
+
+def entry_html(summary: str, base: str) -> str:
+    """The summary as HTML for the feed, with links that work from the feed's own address."""
+    html = str(markdown_html(summary))
+    return _HREF.sub(lambda m: f'href="{site_address(m.group(1), base)}"', html)
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    id: str
+    atom_id: str
+    title: str
+    kind: str
+    updated: str      # RFC 3339, midnight UTC of the entry's date
+    html: str         # the summary as HTML; the template escapes it once more for <content type="html">
+
+
+def feed_entries(model: Model, identity: str, base: str) -> list[FeedEntry]:
+    out = []
+    for entry in sorted(model.items["changelog"], key=lambda e: e["id"], reverse=True):
+        try:
+            day = entry_date(entry["id"])
+        except ValueError:
+            raise ChangelogError(f"{model.files[('changelog', entry['id'])]}: id: '{entry['id'][:10]}' is not a day "
+                                 "of the calendar; correct the date and rename the file to match") from None
+        out.append(FeedEntry(entry["id"], atom_id(identity, entry["id"]), entry["title"], entry["kind"],
+                             f"{day.isoformat()}T00:00:00Z", entry_html(entry["summary"], base)))
+    return out
+
+
+def render_feed(model: Model, site_name: str, identity: str, site_url: str | None = None) -> str | None:
+    """The Atom document for the changelog, newest entry first; None when there is no entry to announce.
+
+    `identity` (the repository's address) seeds the ids; `site_url`, when known, makes every link absolute.
+    """
+    base = (site_url.rstrip("/") + "/") if site_url else ""
+    entries = feed_entries(model, identity, base)
+    if not entries:
+        return None
+    return environment().get_template("changelog/feed.xml.j2").render(
+        site_name=site_name, feed_id=atom_id(identity), base=base, changelog=url_of(CHANGELOG_SRC),
+        updated=max(e.updated for e in entries), entries=entries)
+
+
+def write_feed(model: Model, site_dir: Path, site_name: str, identity: str, site_url: str | None = None) -> Path | None:
+    """Write feed.xml at the root of the built site; returns its path, or None when the changelog is empty."""
+    text = render_feed(model, site_name, identity, site_url)
+    if text is None:
+        return None
+    path = Path(site_dir) / FEED_FILE
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,347 @@
+"""Unit tests of the decision-tree rules, the tree's JSON, outline and diagram layout, and the real trees' coverage.
+
+Each bad tree is a tiny inline file; the assertion is the exact message, with file, line and column.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from guide import decision_tree, pipeline, tree_diagram, tree_view
+from guide.documents import Document
+from guide.strict_yaml import parse
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+FILE = "data/decision-trees/t.yml"
+
+
+def tree_doc(text: str, file: str = FILE, collection: str = "decision-trees") -> Document:
+    data, positions, errors = parse(text.encode("utf-8"), file)
+    assert errors == [], errors
+    return Document(file, collection, Path(file).stem, data, positions)
+
+
+def tree_errors(text: str) -> list[str]:
+    return [str(e) for e in decision_tree.check_tree(tree_doc(text))]
+
+
+# Line numbers in the messages below count from the first line of each inline tree.
+SOUND = """\
+id: t
+start: a
+questions:
+  - id: a
+    options:
+      - {id: "yes", label: "Yes", next: b}
+      - {id: "no", label: "No", next: done}
+  - id: b
+    options:
+      - {id: "yes", label: "Yes", next: done}
+      - {id: "no", label: "No", next: other}
+outcomes:
+  - {id: done, approaches: [rag]}
+  - {id: other, approaches: [fine-tuning]}
+examples:
+  - {name: E, answers: ["yes", "no"], outcome: other}
+"""
+
+
+def test_a_sound_tree_has_no_errors():
+    assert tree_errors(SOUND) == []
+
+
+def test_cycle_names_the_loop_and_the_option_that_closes_it():
+    assert tree_errors("""\
+id: t
+start: a
+questions:
+  - id: a
+    options:
+      - {id: "yes", label: "Yes", next: b}
+      - {id: "no", label: "No", next: done}
+  - id: b
+    options:
+      - {id: "yes", label: "Yes", next: a}
+      - {id: "no", label: "No", next: done}
+outcomes:
+  - {id: done, approaches: [rag]}
+examples:
+  - {name: E, answers: ["no"], outcome: done}
+""") == ["data/decision-trees/t.yml:10:35: questions[1].options[0].next: cycle: a -> b -> a; every path must end at an outcome"]
+
+
+def test_unreachable_question_and_outcome():
+    assert tree_errors("""\
+id: t
+start: a
+questions:
+  - id: a
+    options:
+      - {id: "yes", label: "Yes", next: done}
+      - {id: "no", label: "No", next: done}
+  - id: lonely
+    options:
+      - {id: "yes", label: "Yes", next: spare}
+      - {id: "no", label: "No", next: done}
+outcomes:
+  - {id: done, approaches: [rag]}
+  - {id: spare, approaches: [rag]}
+examples:
+  - {name: E, answers: ["no"], outcome: done}
+""") == ["data/decision-trees/t.yml:8:5: questions[1].id: question 'lonely' cannot be reached from the start 'a'",
+         "data/decision-trees/t.yml:14:6: outcomes[1].id: outcome 'spare' cannot be reached from the start 'a'"]
+
+
+def test_dangling_target_is_a_dead_end():
+    assert tree_errors("""\
+id: t
+start: a
+questions:
+  - id: a
+    options:
+      - {id: "yes", label: "Yes", next: done}
+      - {id: "no", label: "No", next: nowhere}
+outcomes:
+  - {id: done, approaches: [rag]}
+examples:
+  - {name: E, answers: ["yes"], outcome: done}
+""") == ["data/decision-trees/t.yml:7:33: questions[0].options[1].next: "
+         "'nowhere' is neither a question nor an outcome of this tree (dead end)"]
+
+
+def test_question_with_one_option():
+    assert tree_errors("""\
+id: t
+start: a
+questions:
+  - id: a
+    options:
+      - {id: "yes", label: "Yes", next: done}
+outcomes:
+  - {id: done, approaches: [rag]}
+examples:
+  - {name: E, answers: ["yes"], outcome: done}
+""") == ["data/decision-trees/t.yml:5:5: questions[0].options: question 'a' has 1 option; a question needs at least two"]
+
+
+def test_duplicate_ids_start_and_options():
+    assert tree_errors("""\
+id: t
+start: done
+questions:
+  - id: a
+    options:
+      - {id: "yes", label: "Yes", next: done}
+      - {id: "yes", label: "Yes again", next: done}
+outcomes:
+  - {id: done, approaches: [rag]}
+  - {id: a, approaches: [rag]}
+examples:
+  - {name: E, answers: ["yes"], outcome: done}
+""") == [
+        "data/decision-trees/t.yml:10:6: outcomes[1].id: 'a' is already the id of questions[0]; "
+        "question and outcome ids must be unique within a tree",
+        "data/decision-trees/t.yml:2:1: start: 'done' is not a question of this tree",
+        "data/decision-trees/t.yml:7:10: questions[0].options[1].id: option 'yes' appears twice in question 'a'",
+    ]
+
+
+@pytest.mark.parametrize("example, message", [
+    ('{name: E, answers: ["yes", "no"], outcome: done}',
+     "data/decision-trees/t.yml:16:39: examples[0].outcome: the answers lead to 'other', not to 'done'"),
+    ('{name: E, answers: ["maybe"], outcome: done}',
+     "data/decision-trees/t.yml:16:15: examples[0].answers: answer 1 'maybe' is not an option of question 'a' (options: yes, no)"),
+    ('{name: E, answers: ["yes"], outcome: done}',
+     "data/decision-trees/t.yml:16:15: examples[0].answers: the answers stop at question 'b' before any outcome"),
+    ('{name: E, answers: ["no", "yes"], outcome: done}',
+     "data/decision-trees/t.yml:16:15: examples[0].answers: answer 2 'yes' comes after the path has already ended at 'done'"),
+    ('{name: E, answers: ["no"], outcome: dnoe}',
+     "data/decision-trees/t.yml:16:32: examples[0].outcome: 'dnoe' is not an outcome of this tree (outcomes: done, other)"),
+], ids=["wrong-outcome", "unknown-option", "stops-early", "too-many-answers", "unknown-outcome"])
+def test_bad_worked_example(example, message):
+    lines = SOUND.splitlines()
+    assert lines[15].startswith("  - {name: E")
+    lines[15] = "  - " + example
+    assert tree_errors("\n".join(lines) + "\n") == [message]
+
+
+def test_walk_follows_options_and_reports_the_first_problem():
+    tree = tree_doc(SOUND).data
+    assert decision_tree.walk(tree, []) == ("a", None)
+    assert decision_tree.walk(tree, ["yes", "no"]) == ("other", None)
+    assert decision_tree.walk(tree, ["no", "no"]) == (None, "answer 2 'no' comes after the path has already ended at 'done'")
+
+
+def test_framework_must_exist_and_share_the_trees_source():
+    frameworks = {"alpha-order": {"id": "alpha-order", "source": "alpha"}}
+    good = tree_doc("id: t\nsource: alpha\nframework: alpha-order\n")
+    unknown = tree_doc("id: t\nsource: alpha\nframework: alpha-steps\n")
+    other = tree_doc("id: t\nsource: beta\nframework: alpha-order\n")
+    assert decision_tree.check_framework(good, frameworks) == []
+    assert [str(e) for e in decision_tree.check_framework(unknown, frameworks)] == [
+        "data/decision-trees/t.yml:3:1: framework: 'alpha-steps' is not a known framework (known: alpha-order)"]
+    assert [str(e) for e in decision_tree.check_framework(other, frameworks)] == [
+        "data/decision-trees/t.yml:3:1: framework: the framework 'alpha-order' comes from 'alpha', "
+        "so the tree's 'source' must be 'alpha'"]
+
+
+# Through the whole pipeline, on a copy of the minimal fixture with one file changed.
+
+def check_with(tmp_path: Path, changes: dict[str, str]) -> list[str]:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data, symlinks=False)
+    for name, (old, new) in changes.items():
+        path = data / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    _, errors = pipeline.check(data)
+    return [str(e) for e in errors]
+
+
+def test_minimal_fixture_is_sound(tmp_path):
+    assert check_with(tmp_path, {}) == []
+
+
+def test_outcome_with_an_unknown_approach(tmp_path):
+    assert check_with(tmp_path, {"decision-trees/main.yml": ("approaches: [rag]", "approaches: [rag, fine-tune]")}) == [
+        "data/decision-trees/main.yml:23:23: outcomes[1].approaches[1]: "
+        "'fine-tune' is not a known approach (known: fine-tuning, prompt-engineering, rag)"]
+
+
+def test_outcome_with_an_unknown_use_case(tmp_path):
+    assert check_with(tmp_path, {"decision-trees/main.yml": ("approaches: [rag]", "approaches: [rag]\n    use_cases: [shops]")}) == [
+        "data/decision-trees/main.yml:24:17: outcomes[1].use_cases[0]: 'shops' is not a known use case (known: shop)"]
+
+
+def test_use_case_answers_must_reach_its_approaches(tmp_path):
+    assert check_with(tmp_path, {"use-cases/shop.yml": ('answers: ["no"]', 'answers: ["yes"]')}) == [
+        "data/use-cases/shop.yml:9:28: tree_answers.answers: the tree 'main' leads to 'retrieve' (rag), "
+        "but this use case recommends prompt-engineering"]
+
+
+def test_use_case_answers_that_stop_early(tmp_path):
+    assert check_with(tmp_path, {"use-cases/shop.yml": ('answers: ["no"]', 'answers: ["maybe"]')}) == [
+        "data/use-cases/shop.yml:9:28: tree_answers.answers: answer 1 'maybe' is not an option of question 'need-data' "
+        "(options: no, yes)"]
+
+
+def test_option_short_label_is_limited_by_the_schema(tmp_path):
+    long_label = "x" * 41
+    assert check_with(tmp_path, {"decision-trees/main.yml": ('label: "No",', f'label: "No", short_label: {long_label},')}) == [
+        "data/decision-trees/main.yml:12:33: questions[0].options[0].short_label: "
+        "text is 41 characters long; at most 40 are allowed",
+        # The invalid tree is left out of the rules, so the use case that names it cannot find it either.
+        "data/use-cases/shop.yml:9:16: tree_answers.tree: 'main' is not a known decision tree (known: none)"]
+
+
+# The JSON for the script and the API, the outline and the diagram.
+
+@pytest.fixture(scope="module")
+def model():
+    return pipeline.load_model(DATA)
+
+
+@pytest.fixture(scope="module")
+def api_schema():
+    schema = json.loads(tree_view.API_SCHEMA.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+TREE_FILES = sorted(p.name for p in (DATA / "decision-trees").glob("*.yml"))
+
+
+def test_there_is_a_main_guide_and_one_tree_per_source_framework():
+    assert {"guide.yml", "simplico-yes-no.yml", "iviewio-five-questions.yml"} <= set(TREE_FILES)
+
+
+@pytest.mark.parametrize("name", TREE_FILES, ids=[f"data/decision-trees/{n}" for n in TREE_FILES])
+def test_payload_matches_the_published_schema(model, api_schema, name):
+    tree = model.by_id["decision-trees"][name.removesuffix(".yml")]
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in api_schema.iter_errors(tree_view.payload(model, tree))]
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", TREE_FILES, ids=[f"data/decision-trees/{n}" for n in TREE_FILES])
+def test_every_outcome_has_a_worked_example(model, name):
+    tree = model.by_id["decision-trees"][name.removesuffix(".yml")]
+    shown = {e["outcome"] for e in tree["examples"]}
+    assert {o["id"] for o in tree["outcomes"]} - shown == set()
+
+
+@pytest.mark.parametrize("name", TREE_FILES, ids=[f"data/decision-trees/{n}" for n in TREE_FILES])
+def test_a_source_tree_cites_only_its_source(model, name):
+    tree = model.by_id["decision-trees"][name.removesuffix(".yml")]
+    cited = {c.partition("#")[0] for node in tree["questions"] + tree["outcomes"] for c in node["sources"]}
+    if "source" in tree:
+        assert cited == {tree["source"]}
+    else:
+        articles = {s["id"] for s in model.items["sources"] if s["kind"] == "article"}
+        assert articles - cited == set(), "the main guide draws on every source article"
+
+
+def test_use_cases_declare_answers_in_every_tree(model):
+    trees = {uc["tree_answers"]["tree"] for uc in model.items["use-cases"] if "tree_answers" in uc}
+    assert trees == {t["id"] for t in model.items["decision-trees"]}
+
+
+def test_plain_text_flattens_markdown_and_keeps_markup_as_text():
+    assert tree_view.plain_text("Use *few-shot* `examples` and [LoRA](https://example.org/x).") == \
+        "Use few-shot examples and LoRA."
+    assert tree_view.plain_text("First.\n\nSecond <script>alert(1)</script> & more") == \
+        "First.\n\nSecond <script>alert(1)</script> & more"
+
+
+def test_outline_shows_every_question_once_and_every_option(model):
+    tree = model.by_id["decision-trees"]["guide"]
+    seen_questions, seen_options, references = [], [], []
+
+    def visit(shape):
+        seen_questions.append(shape["id"])
+        for entry in shape["options"]:
+            seen_options.append((shape["id"], entry["option"]["id"]))
+            if entry["then"]["kind"] == "question":
+                visit(entry["then"]["nested"])
+            else:
+                references.append(entry["then"]["id"])
+
+    visit(tree_view.outline(tree))
+    assert sorted(seen_questions) == sorted(q["id"] for q in tree["questions"])
+    assert sorted(seen_options) == sorted((q["id"], o["id"]) for q in tree["questions"] for o in q["options"])
+    assert {o["id"] for o in tree["outcomes"]} <= set(references)
+
+
+@pytest.mark.parametrize("name", TREE_FILES, ids=[f"data/decision-trees/{n}" for n in TREE_FILES])
+def test_diagram_boxes_fit_and_never_overlap(model, name):
+    tree = model.by_id["decision-trees"][name.removesuffix(".yml")]
+    d = tree_diagram.layout(tree)
+    options = sum(len(q["options"]) for q in tree["questions"])
+    assert len(d.boxes) == options + 1 and len(d.edges) == options
+    for box in d.boxes:
+        assert 0 <= box.x and box.x + box.width <= d.width and 0 <= box.y and box.y + box.height <= d.height
+        assert all(len(line) <= tree_diagram.BOX_CHARS + 2 for line in box.lines)
+    for i, a in enumerate(d.boxes):
+        for b in d.boxes[i + 1:]:
+            apart = a.x + a.width <= b.x or b.x + b.width <= a.x or a.y + a.height <= b.y or b.y + b.height <= a.y
+            assert apart, f"{a.node_id} overlaps {b.node_id}"
+    assert {b.node_id for b in d.boxes if b.kind == "outcome"} == {o["id"] for o in tree["outcomes"]}
+
+
+def test_wrap_cuts_with_an_ellipsis():
+    assert tree_diagram.wrap("one two three four five six", 9, 2) == ("one two", "three …")
+    assert tree_diagram.wrap("short", 9, 2) == ("short",)
+
+
+def test_api_files_hold_each_tree_and_the_schema(model):
+    files = dict(tree_view.api_files(model))
+    assert set(files) == {f"api/v1/decision-trees/{t['id']}.json" for t in model.items["decision-trees"]} | {
+        "api/v1/schemas/decision-tree.schema.json"}
+    guide = json.loads(files["api/v1/decision-trees/guide.json"])
+    assert guide == tree_view.payload(model, model.by_id["decision-trees"]["guide"])

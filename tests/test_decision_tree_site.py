@@ -1,0 +1,97 @@
+"""Checks of the built site's decision-tree pages and API files, without a browser.
+
+Uses the `built_site` fixture (the real site built once with --strict) and a fixture build for a bad tree.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import build, make_project
+from guide import pipeline, tree_view
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = pipeline.load_model(ROOT / "data")
+TREES = [t["id"] for t in MODEL.items["decision-trees"]]
+EMBEDDED = re.compile(r'<script type="application/json" id="dt-data-([a-z0-9-]+)">(.*?)</script>', re.S)
+
+
+def tree_page(site: Path, tree_id: str) -> str:
+    return (site / "decision-trees" / tree_id / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("tree_id", TREES, ids=[f"data/decision-trees/{t}.yml" for t in TREES])
+def test_api_file_matches_its_schema_and_the_embedded_json(built_site, tree_id):
+    published = json.loads((built_site / "api/v1/decision-trees" / f"{tree_id}.json").read_text(encoding="utf-8"))
+    schema = json.loads((built_site / "api/v1/schemas/decision-tree.schema.json").read_text(encoding="utf-8"))
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in Draft202012Validator(schema).iter_errors(published)]
+    assert errors == []
+    embedded = dict(EMBEDDED.findall(tree_page(built_site, tree_id)))
+    assert json.loads(embedded[tree_id]) == published, "the page and the API must carry the same JSON"
+
+
+@pytest.mark.parametrize("tree_id", TREES, ids=[f"data/decision-trees/{t}.yml" for t in TREES])
+def test_every_address_in_the_json_exists_in_the_site(built_site, tree_id):
+    published = json.loads((built_site / "api/v1/decision-trees" / f"{tree_id}.json").read_text(encoding="utf-8"))
+    urls = re.findall(r'"(?:url|page)": "([^"]+)"', json.dumps(published))
+    assert urls
+    missing = set()
+    for url in urls:
+        path, _, anchor = url.partition("#")
+        target = built_site / path / "index.html"
+        if not target.exists():
+            missing.add(url)
+        elif anchor and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
+            missing.add(url)
+    assert missing == set()
+
+
+@pytest.mark.parametrize("tree_id", TREES, ids=[f"data/decision-trees/{t}.yml" for t in TREES])
+def test_outline_anchors_every_question_option_and_outcome(built_site, tree_id):
+    page = tree_page(built_site, tree_id)
+    tree = MODEL.by_id["decision-trees"][tree_id]
+    wanted = {tree_view.anchor(tree_id, q["id"]) for q in tree["questions"]}
+    wanted |= {tree_view.anchor(tree_id, q["id"], o["id"]) for q in tree["questions"] for o in q["options"]}
+    wanted |= {tree_view.anchor(tree_id, o["id"]) for o in tree["outcomes"]}
+    ids = set(re.findall(r'\sid="([^"]+)"', page))
+    assert wanted - ids == set()
+    assert len(re.findall(r'\sid="([^"]+)"', page)) == len(ids), "ids on a page must be unique"
+
+
+def test_widget_files_load_only_on_tree_pages(built_site):
+    loading = sorted(str(p.relative_to(built_site)) for p in built_site.rglob("*.html")
+                     if "decision-tree.js" in p.read_text(encoding="utf-8") or "decision-tree.css" in p.read_text(encoding="utf-8"))
+    assert loading == sorted(f"decision-trees/{t}/index.html" for t in TREES)
+    script = (built_site / "assets/decision-tree.js").read_text(encoding="utf-8")
+    assert len(script.encode()) < 12_000, "the widget stays a few kilobytes"
+    assert "innerHTML" not in script and "eval(" not in script
+
+
+def test_json_in_the_page_cannot_close_its_script_element(built_site):
+    for tree_id in TREES:
+        for _, text in EMBEDDED.findall(tree_page(built_site, tree_id)):
+            assert "<" not in text and ">" not in text and "&" not in text
+
+
+def test_diagram_has_a_text_alternative(built_site):
+    page = tree_page(built_site, "guide")
+    svg = re.search(r"<svg[^>]*class=\"dt-svg\".*?</svg>", page, re.S).group(0)
+    assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', ""), "the diagram loads nothing from elsewhere"
+    titles = {html.unescape(t) for t in re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)}
+    assert any("good enough" in t for t in titles)
+
+
+def test_a_dangling_answer_stops_the_build_with_file_and_line(tmp_path):
+    project = make_project(tmp_path / "project", ROOT / "tests/fixtures/minimal")
+    tree = project / "data/decision-trees/main.yml"
+    tree.write_text(tree.read_text(encoding="utf-8").replace("next: retrieve", "next: retreive"), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert ("data/decision-trees/main.yml:13:41: questions[0].options[1].next: "
+            "'retreive' is neither a question nor an outcome of this tree (dead end)") in result.stderr
