@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import api, changelog, exports, glossary, pipeline, review_age, site, tree_view  # noqa: E402
+from guide import api, changelog, embeds, exports, glossary, pipeline, review_age, site, tree_view  # noqa: E402
 from guide.errors import DataErrors  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site_data")
@@ -41,7 +41,7 @@ def on_files(files, config):
     for f in files:
         if f.src_uri.endswith(".md"):
             f.edit_uri = f"content/{f.src_uri}"
-    for page in site.pages(model):
+    for page in site.pages(model, config.site_url):
         if files.get_file_from_path(page.src) is not None:
             raise PluginError(f"content/{page.src} would hide the page generated from {page.edit_path}; "
                               "rename or remove the hand-written file")
@@ -53,7 +53,8 @@ def on_files(files, config):
         files.append(generated)
     tree_files = tree_view.api_files(model)  # each decision tree as JSON, and its schema
     data_dir = Path(config.config_file_path).resolve().parent / "data"
-    for path, text in tree_files + api.api_files(model, data_dir / "schemas", [p for p, _ in tree_files]):
+    api_files = api.api_files(model, data_dir / "schemas", [p for p, _ in tree_files])
+    for path, text in tree_files + api_files + embeds.embed_files(model):
         files.append(File.generated(config, path, content=text))
     _add_maintainers_page(files, config, model)
     return files

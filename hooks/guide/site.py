@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalog import COLLECTIONS
-from .exports import FORMATS
+from .exports import FORMATS, tables
 from .model import Model
 from .render import environment
 
@@ -22,6 +22,7 @@ class Page:
 # Pages that draw on several collections at once: (src, template, the data file that an edit link opens).
 EXTRA_PAGES: tuple[tuple[str, str, str], ...] = (
     ("synthesis.md", "synthesis.md.j2", "data/comparisons/"),
+    ("embed-and-export.md", "embed-and-export.md.j2", "hooks/templates/embed-and-export.md.j2"),
 )
 
 
@@ -40,10 +41,18 @@ def item_src(collection: str, item_id: str) -> str:
     return f"{collection}/index.md#{item_id}"
 
 
-def pages(model: Model) -> list[Page]:
+def context(model: Model, site_url: str | None = None) -> dict:
+    """What every template may use besides the page's own variables."""
+    from .embeds import embeds
+    return {"embeds": embeds(model), "site_url": site_url or "https://guide.example/", "export_tables": tables(model),
+            "export_formats": FORMATS, "model": model, "items": model.items, "by_id": model.by_id, "derived": model.derived,
+            "collections": COLLECTIONS, "item_src": item_src, "files": model.files}
+
+
+def pages(model: Model, site_url: str | None = None) -> list[Page]:
+    """Every generated page; `site_url` (where the site is published) goes into the embed snippets."""
     env = environment()
-    common = {"export_formats": FORMATS, "model": model, "items": model.items, "by_id": model.by_id, "derived": model.derived,
-              "collections": COLLECTIONS, "item_src": item_src, "files": model.files}
+    common = context(model, site_url)
     out = []
     for name, collection in COLLECTIONS.items():
         src = f"{name}/index.md"
