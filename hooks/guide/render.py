@@ -60,6 +60,16 @@ def json_script(value) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def group_citations(citations) -> list[tuple[str, list[str]]]:
+    """['a#x', 'b', 'a#y'] -> [('a', ['x', 'y']), ('b', [''])]: each source once, in first-cited order."""
+    groups: dict[str, list[str]] = {}
+    for citation in citations:
+        source, _, item = citation.partition("#")
+        if item not in groups.setdefault(source, []):
+            groups[source].append(item)
+    return list(groups.items())
+
+
 def front_title(text: str) -> Markup:
     """A page title for front matter. The theme prints titles without escaping, so '&' is escaped here and the
     schemas forbid '<', '>' and '"' in every field that becomes a title."""
@@ -126,7 +136,7 @@ def environment() -> Environment:
     )
     env.filters.update(md=markdown_html, md_inline=markdown_inline, cell=table_cell, json_script=json_script,
                        source_of=lambda citation: citation.partition("#")[0],
-                       front_title=front_title, front_description=front_description)
+                       front_title=front_title, front_description=front_description, group_citations=group_citations)
     env.globals.update(href=href, url=url, asset=asset)
     from . import tree_diagram, tree_view  # imported here because both build on this module
     env.globals.update(tree_payload=tree_view.payload, tree_outline=tree_view.outline, tree_anchor=tree_view.anchor,
