@@ -44,7 +44,7 @@ def make_project(where: Path, data_dir: Path | None = None) -> Path:
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project into site_dir; returns the finished process with its output."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
                            "-d", str(site_dir)], capture_output=True, text=True, env=env, cwd=project)
 
 

@@ -185,4 +185,3 @@ def test_built_site_has_the_changelog_page_and_feed(built_site):
 def test_changelog_is_in_the_navigation(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="changelog/" class="md-nav__link">', home)
-

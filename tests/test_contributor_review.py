@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 import yaml
@@ -23,6 +24,16 @@ def build_verbose(project, site, **env):
     environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
                            "-d", str(site)], capture_output=True, text=True, env=environ, cwd=project)
+
+
+def relax_links_to_real_content(project: Path) -> Path:
+    """The hand-written pages in content/ link to items of the real data that the minimal data lacks: in a copy
+    built with the minimal data, report such links at INFO so that --strict judges only what the test is about."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  anchors: warn\n" in text
+    config.write_text(text.replace("\n  anchors: warn\n", "\n  anchors: info\n  not_found: info\n"), encoding="utf-8")
+    return project
 
 
 def epoch(day: date) -> str:
@@ -87,7 +98,7 @@ def test_maintainers_page_lists_items_with_links(tmp_path):
 
 @pytest.fixture
 def minimal_project(tmp_path):
-    return make_project(tmp_path / "project", MINIMAL)
+    return relax_links_to_real_content(make_project(tmp_path / "project", MINIMAL))
 
 
 def test_stale_items_are_reported_at_info_and_the_strict_build_passes(minimal_project, tmp_path):

@@ -26,8 +26,10 @@ def html_of(site: Path, src: str) -> str:
 
 
 def address_of(site: Path, file: Path) -> str:
+    """The page's address as the report link gives it: absolute when mkdocs.yml sets site_url."""
     rel = file.relative_to(site).as_posix()
-    return "/" + rel[: -len("index.html")]
+    base = CONFIG.get("site_url") or "/"
+    return base.rstrip("/") + "/" + rel[: -len("index.html")]
 
 
 @pytest.mark.parametrize("page", ITEM_PAGES, ids=[p.src for p in ITEM_PAGES])
@@ -77,5 +79,6 @@ def test_report_link_names_the_data_file_of_an_item_page(built_site):
 
 
 def test_report_link_has_no_data_file_on_a_hand_written_page(built_site):
-    query = parse_qs(urlsplit(html.unescape(REPORT.search((built_site / "index.html").read_text(encoding="utf-8")).group(1))).query)
-    assert query["body"][0].startswith("Page: /\n") and "Data file" not in query["body"][0]
+    home = built_site / "index.html"
+    query = parse_qs(urlsplit(html.unescape(REPORT.search(home.read_text(encoding="utf-8")).group(1))).query)
+    assert query["body"][0].startswith(f"Page: {address_of(built_site, home)}\n") and "Data file" not in query["body"][0]

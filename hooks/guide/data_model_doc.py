@@ -76,7 +76,8 @@ def type_of(schema: dict) -> str:
     if kind == "array":
         items = schema.get("items", {})
         inner = "mappings (fields below)" if "properties" in items else type_of(items)
-        notes = [_range(schema.get("minItems"), schema.get("maxItems"), " items").replace("at least 1 items", "not empty")]
+        low, high = schema.get("minItems"), schema.get("maxItems")
+        notes = ["not empty" if (low, high) == (1, None) else _range(low, high, " items")]
         if schema.get("uniqueItems"):
             notes.append("no repeats")
         return f"list of {inner}" + "".join(f", {n}" for n in notes if n)

@@ -15,4 +15,6 @@ def abbreviation_lines(model: Model) -> str:
         if "abbreviation" in term:
             definition = re.sub(r"\s+", " ", term["definition"]).strip()
             lines.append(f"*[{term['abbreviation']}]: {definition}")
-    return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
+    # One block per definition: the abbr extension takes one definition off a block and parses the rest again,
+    # so k definitions in one block cost every page O(k^2) (see docs/performance.md, scaling).
+    return ("\n\n" + "\n\n".join(lines) + "\n") if lines else ""

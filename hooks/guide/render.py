@@ -8,6 +8,7 @@ import html
 import json
 import posixpath
 import re
+from functools import cache, lru_cache
 from pathlib import Path
 
 import markdown
@@ -34,10 +35,17 @@ def _finalize(value):
 _MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+@lru_cache(maxsize=65536)
+def _converted(escaped: str) -> str:
+    # The same texts come back often (a tree's labels on its page, in its API file and in its embed; a source's
+    # name on every page that cites it): each is converted once per process (docs/performance.md).
+    _MARKDOWN.reset()
+    return _MARKDOWN.convert(escaped)
+
+
 def markdown_html(text: str) -> Markup:
     """Render data text (Markdown) to HTML for HTML contexts; raw HTML in the text is shown as text."""
-    _MARKDOWN.reset()
-    return Markup(_MARKDOWN.convert(escape_text(text)))
+    return Markup(_converted(escape_text(text)))
 
 
 def markdown_inline(text: str) -> Markup:
@@ -124,7 +132,10 @@ def asset(context, path: str) -> Markup:
     return Markup(escape_text("../" * depth + path))
 
 
+@cache
 def environment() -> Environment:
+    """The one environment, made once per process so that each template is compiled once (it still reloads a
+    template whose file changed, for `mkdocs serve`)."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         undefined=StrictUndefined,
@@ -140,6 +151,6 @@ def environment() -> Environment:
     env.globals.update(href=href, url=url, asset=asset)
     from . import tree_diagram, tree_view  # imported here because both build on this module
     env.globals.update(tree_payload=tree_view.payload, tree_outline=tree_view.outline, tree_anchor=tree_view.anchor,
-                       tree_hash=tree_view.answers_hash, tree_citations=tree_view.citations,
+                       tree_citations=tree_view.citations, tree_path_labels=tree_view.path_labels,
                        tree_diagram=tree_diagram.layout)
     return env

@@ -9,6 +9,7 @@ from .catalog import COLLECTIONS
 from .exports import FORMATS, tables
 from .model import Model
 from .render import environment
+from . import weighing
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class Page:
 EXTRA_PAGES: tuple[tuple[str, str, str], ...] = (
     ("synthesis.md", "synthesis.md.j2", "data/comparisons/"),
     ("embed-and-export.md", "embed-and-export.md.j2", "hooks/templates/embed-and-export.md.j2"),
+    ("weigh.md", "weigh.md.j2", "hooks/templates/weigh.md.j2"),
+    ("break-even.md", "break-even.md.j2", "hooks/templates/break-even.md.j2"),
 )
 
 
@@ -46,7 +49,8 @@ def context(model: Model, site_url: str | None = None) -> dict:
     from .embeds import embeds
     return {"embeds": embeds(model), "site_url": site_url or "https://guide.example/", "export_tables": tables(model),
             "export_formats": FORMATS, "model": model, "items": model.items, "by_id": model.by_id, "derived": model.derived,
-            "collections": COLLECTIONS, "item_src": item_src, "files": model.files}
+            "collections": COLLECTIONS, "item_src": item_src, "files": model.files,
+            "weighing": weighing.view(model.derived.synthesis, model.items["approaches"])}
 
 
 def pages(model: Model, site_url: str | None = None) -> list[Page]:

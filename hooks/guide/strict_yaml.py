@@ -14,6 +14,11 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+try:
+    from yaml._yaml import CParser as _CParser  # libyaml, in PyYAML's wheels
+except ImportError:  # pragma: no cover - PyYAML built without libyaml: the pure-Python reader does everything
+    _CParser = None
+
 from .errors import DataError, key_path
 
 BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -55,7 +60,10 @@ class _Refused(Exception):
 def _scalar(node: yaml.ScalarNode):
     if node.style is not None:  # quoted or block scalar: always text
         return node.value
-    value = node.value
+    return _plain(node.value)
+
+
+def _plain(value: str):
     if value in BOOL:
         return BOOL[value]
     if value in NULL:
@@ -63,6 +71,54 @@ def _scalar(node: yaml.ScalarNode):
     if INT.match(value):
         return int(value)
     return value
+
+
+class _Unusual(Exception):
+    """Anything the fast reader leaves to the pure-Python one, which refuses it or words the error."""
+
+
+def _fast_value(next_event, event, path, positions):
+    if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
+        raise _Unusual
+    if isinstance(event, yaml.ScalarEvent):
+        return _plain(event.value) if event.style == "" else event.value  # libyaml marks a plain scalar with ''
+    if isinstance(event, yaml.SequenceStartEvent):
+        out = []
+        while not isinstance(event := next_event(), yaml.SequenceEndEvent):
+            positions[path + (len(out),)] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            out.append(_fast_value(next_event, event, path + (len(out),), positions))
+        return out
+    if isinstance(event, yaml.MappingStartEvent):
+        out = {}
+        while not isinstance(key := next_event(), yaml.MappingEndEvent):
+            if not isinstance(key, yaml.ScalarEvent) or key.anchor is not None or key.tag is not None or key.value in out:
+                raise _Unusual
+            positions[path + (key.value,)] = (key.start_mark.line + 1, key.start_mark.column + 1)
+            out[key.value] = _fast_value(next_event, next_event(), path + (key.value,), positions)
+        return out
+    raise _Unusual  # an alias
+
+
+def _fast_parse(text: str) -> tuple[dict, Positions] | None:
+    """The document and positions read by libyaml (C), or None to leave the file to the pure-Python reader: when
+    libyaml is missing, and for anything but a plain valid mapping. That keeps every refusal and every message the
+    pure-Python reader's, and takes most of the build's reading time away (docs/performance.md)."""
+    if _CParser is None or "\t" in text or "\ufeff" in text or Reader.NON_PRINTABLE.search(text):  # libyaml lets these by
+        return None
+    positions = Positions()
+    try:
+        parser = _CParser(text)
+        kinds = [type(parser.get_event()), type(parser.get_event())]
+        top = parser.get_event()
+        if kinds != [yaml.StreamStartEvent, yaml.DocumentStartEvent] or not isinstance(top, yaml.MappingStartEvent):
+            return None
+        positions[()] = (top.start_mark.line + 1, top.start_mark.column + 1)
+        document = _fast_value(parser.get_event, top, (), positions)
+        if [type(parser.get_event()), type(parser.get_event())] != [yaml.DocumentEndEvent, yaml.StreamEndEvent]:
+            return None
+    except (_Unusual, yaml.YAMLError, RecursionError):
+        return None
+    return document, positions
 
 
 class Positions(dict):
@@ -117,6 +173,10 @@ def parse(data: bytes, file: str) -> tuple[object, Positions, list[DataError]]:
         line, col = _line_of_offset(data, exc.start)
         return None, positions, [DataError(file, line, col, "", f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")]
     text = text.removeprefix("\ufeff")
+    fast = _fast_parse(text)
+    if fast is not None:
+        document, positions = fast
+        return document, positions, []
     try:
         node = _Loader(text).get_single_node()
     except _Refused as exc:

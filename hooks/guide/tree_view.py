@@ -93,9 +93,15 @@ def payload(model: Model, tree) -> dict:
     }
 
 
-def answers_hash(answers) -> str:
-    """The address fragment (without '#') that opens the widget at the end of these answers."""
-    return HASH_PREFIX + "/".join(answers)
+def path_labels(tree, answers) -> list[str]:
+    """The answers' short labels (or labels) along a checked path from the start, e.g. for a worked example."""
+    questions = {q["id"]: q for q in tree["questions"]}
+    node, labels = tree["start"], []
+    for answer in answers:
+        option = next(o for o in questions[node]["options"] if o["id"] == answer)
+        labels.append(option.get("short_label") or option["label"])
+        node = option["next"]
+    return labels
 
 
 def anchor(tree_id: str, node_id: str, option_id: str | None = None) -> str:
