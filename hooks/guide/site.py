@@ -47,7 +47,7 @@ def item_src(collection: str, item_id: str) -> str:
 def context(model: Model, site_url: str | None = None) -> dict:
     """What every template may use besides the page's own variables."""
     from .embeds import embeds
-    return {"embeds": embeds(model), "site_url": site_url or "https://guide.example/", "export_tables": tables(model),
+    return {"embeds": embeds(model), "site_url": site_url or "https://YOUR-GUIDE-ADDRESS/", "export_tables": tables(model),
             "export_formats": FORMATS, "model": model, "items": model.items, "by_id": model.by_id, "derived": model.derived,
             "collections": COLLECTIONS, "item_src": item_src, "files": model.files,
             "weighing": weighing.view(model.derived.synthesis, model.items["approaches"])}

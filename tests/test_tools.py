@@ -1,0 +1,352 @@
+"""The three reader tools: weighing the aspects, the break-even accuracy and comparing approaches side by side.
+
+Unit tests of hooks/guide/weighing.py first, then the built pages in Chromium through the conftest fixtures
+(`built_site`, `site_url`, `browser`, `page`), with and without JavaScript.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from guide import pipeline, weighing
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = pipeline.load_model(ROOT / "data")
+DATA = weighing.payload(MODEL.derived.synthesis, MODEL.items["approaches"])
+APPROACHES = [a["id"] for a in MODEL.items["approaches"]]
+
+
+# ---------------------------------------------------------------- weighing.py, from tiny inline inputs
+
+def row(aspect_id: str, better: str, cells: dict[str, list[tuple[str, str | None]]]) -> dict:
+    """A synthesis row as model.py builds it, with only the fields weighing.py reads."""
+    return {"aspect": {"id": aspect_id, "name": aspect_id.title(), "better": better},
+            "cells": {a: {"entries": [{"source": s, "rating": r} for s, r in entries]} for a, entries in cells.items()}}
+
+
+TWO = [{"id": "a", "short_name": "A"}, {"id": "b", "short_name": "B"}]
+
+
+@pytest.mark.parametrize("rating, better, value", [
+    ("low", "lower", 1), ("medium", "lower", 0), ("high", "lower", -1),
+    ("low", "higher", -1), ("medium", "higher", 0), ("high", "higher", 1),
+])
+def test_rating_value(rating, better, value):
+    assert weighing.rating_value(rating, better) == value
+
+
+def test_rating_value_refuses_an_aspect_without_a_direction():
+    with pytest.raises(ValueError, match="better: 'neither' is not weighed"):
+        weighing.rating_value("high", "neither")
+
+
+def test_cell_value_averages_over_sources_each_counting_once():
+    # Source x rates low twice (two of its tables), y rates high: x's mean +1 and y's -1 average to 0.
+    cell = {"entries": [{"source": "x", "rating": "low"}, {"source": "x", "rating": "low"}, {"source": "y", "rating": "high"}]}
+    assert weighing.cell_value(cell, "lower") == 0
+
+
+def test_cell_value_is_rounded_to_two_decimals():
+    cell = {"entries": [{"source": s, "rating": r} for s, r in (("x", "high"), ("y", "medium"), ("z", "medium"))]}
+    assert weighing.cell_value(cell, "higher") == 0.33
+
+
+def test_cell_value_is_none_when_no_source_rates_it():
+    assert weighing.cell_value({"entries": [{"source": "x", "rating": None}]}, "higher") is None
+    assert weighing.cell_value({"entries": []}, "higher") is None
+
+
+def test_payload_leaves_out_describing_and_unrated_aspects():
+    synthesis = [row("cost", "lower", {"a": [("x", "low")], "b": [("x", "high")]}),
+                 row("definition", "neither", {"a": [("x", "high")], "b": []}),
+                 row("scalability", "higher", {"a": [("x", None)], "b": []})]
+    data = weighing.payload(synthesis, TWO)
+    assert data == {"default": 3, "approaches": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+                    "aspects": [{"id": "cost", "name": "Cost", "better": "lower", "values": {"a": 1.0, "b": -1.0}}]}
+    view = weighing.view(synthesis, TWO)
+    assert [a["id"] for a in view["describing"]] == ["definition"]
+    assert [a["id"] for a in view["unrated"]] == ["scalability"]
+
+
+def test_scores_use_default_weights_hundredths_and_zero_for_unrated():
+    synthesis = [row("cost", "lower", {"a": [("x", "low")], "b": [("x", "high")]}),
+                 row("flexibility", "higher", {"a": [("x", "medium"), ("y", "high")], "b": []})]
+    data = weighing.payload(synthesis, TWO)
+    assert weighing.scores(data, {}) == {"a": 3 * 100 + 3 * 50, "b": -300}
+    assert weighing.scores(data, {"cost": 0, "flexibility": 5}) == {"a": 250, "b": 0}
+
+
+def test_ranking_breaks_ties_by_page_order():
+    synthesis = [row("cost", "lower", {"a": [("x", "high")], "b": [("x", "low")]}),
+                 row("flexibility", "higher", {"a": [("x", "high")], "b": [("x", "low")]})]
+    data = weighing.payload(synthesis, TWO)
+    assert weighing.ranking(data, {}) == ["a", "b"]                      # 0 and 0: page order
+    assert weighing.ranking(data, {"cost": 5, "flexibility": 1}) == ["b", "a"]
+    assert weighing.ranking(data, {"cost": 1, "flexibility": 5}) == ["a", "b"]
+
+
+@pytest.mark.parametrize("hundredths, text", [(150, "+1.50"), (0, "0.00"), (-33, "\u22120.33"), (2100, "+21.00")])
+def test_signed(hundredths, text):
+    assert weighing.signed(hundredths) == text
+
+
+def test_real_data_has_aspects_to_weigh():
+    assert DATA["aspects"], "no aspect has both a direction and a rating: the weigh page would be empty"
+    assert all(a["better"] in ("lower", "higher") for a in DATA["aspects"])
+
+
+# ---------------------------------------------------------------- helpers for the pages
+
+def ranking_on_page(page) -> list[str]:
+    return page.locator("#weigh-ranking li").evaluate_all("lis => lis.map(li => li.dataset.approach)")
+
+
+def shown(locator) -> list[bool]:
+    return locator.evaluate_all("els => els.map(e => getComputedStyle(e).display !== 'none')")
+
+
+def no_js_page(browser):
+    context = browser.new_context(java_script_enabled=False)
+    return context, context.new_page()
+
+
+def favouring(approach: str) -> dict[str, int]:
+    """A weighting that counts only the aspects where the approach scores above 0."""
+    return {a["id"]: 5 if (a["values"][approach] or 0) > 0 else 0 for a in DATA["aspects"]}
+
+
+def hash_of(weights: dict[str, int]) -> str:
+    return "#w=" + ",".join(f"{k}:{v}" for k, v in weights.items())
+
+
+# ---------------------------------------------------------------- Weigh it yourself
+
+
+@pytest.mark.browser
+def test_weights_in_the_address_restore_the_ranking(page, site_url):
+    weights = favouring("fine-tuning")
+    expected = weighing.ranking(DATA, weights)
+    assert expected != weighing.ranking(DATA, {}), "the chosen weighting should change the order, or the test proves little"
+    page.goto(f"{site_url}weigh/{hash_of(weights)}")
+    expect(page.locator("#weigh-tool")).to_be_visible()
+    assert ranking_on_page(page) == expected
+    scores = weighing.scores(DATA, weights)
+    shown_scores = page.locator("#weigh-ranking li").evaluate_all("lis => lis.map(li => +li.dataset.score)")
+    assert shown_scores == [scores[a] for a in expected]
+    for aspect, weight in weights.items():
+        expect(page.locator(f"#weight-{aspect}")).to_have_value(str(weight))
+        expect(page.locator(f"#weight-{aspect}-value")).to_have_text(str(weight))
+    top = next(a["name"] for a in DATA["approaches"] if a["id"] == expected[0])
+    expect(page.locator("#weigh-summary")).to_contain_text(f"{top} comes first")
+    assert page.guide_errors == []
+
+
+@pytest.mark.browser
+def test_moving_a_slider_by_keyboard_reranks_and_updates_the_address(page, site_url):
+    zero = {a["id"]: 0 for a in DATA["aspects"]}
+    page.goto(f"{site_url}weigh/{hash_of(zero)}")
+    expect(page.locator("#weigh-summary")).to_have_text("Every weight is 0, so nothing separates the approaches.")
+    aspect = next(a["id"] for a in DATA["aspects"] if (a["values"]["fine-tuning"] or 0) > 0)
+    page.focus(f"#weight-{aspect}")
+    page.keyboard.press("End")
+    weights = dict(zero, **{aspect: 5})
+    assert ranking_on_page(page) == weighing.ranking(DATA, weights)
+    assert ranking_on_page(page)[0] == "fine-tuning"
+    assert page.evaluate("location.hash") == hash_of(weights)
+    page.click("#weigh-reset")
+    assert ranking_on_page(page) == weighing.ranking(DATA, {})
+    assert page.evaluate("location.hash") == ""
+    assert page.guide_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("fragment", ["#w=cost:9", "#w=cost:5,,", "#w=%3Cscript%3E", "#w", "#cost=5"])
+def test_a_malformed_weights_address_falls_back_to_defaults(page, site_url, fragment):
+    page.goto(f"{site_url}weigh/{fragment}")
+    expect(page.locator("#weigh-tool")).to_be_visible()
+    values = page.locator("#weigh-tool input[type=range]").evaluate_all("els => els.map(e => e.value)")
+    assert values == [str(DATA["default"])] * len(DATA["aspects"])
+    assert ranking_on_page(page) == weighing.ranking(DATA, {})
+    assert page.guide_errors == []
+
+
+@pytest.mark.browser
+def test_weigh_without_javascript_shows_the_values_and_the_formula(browser, site_url):
+    context, page = no_js_page(browser)
+    try:
+        page.goto(f"{site_url}weigh/")
+        expect(page.locator("#weigh-tool")).to_be_hidden()
+        expect(page.locator("#weigh-values")).to_be_visible()
+        expect(page.locator("#weigh-values tbody tr")).to_have_count(len(DATA["aspects"]))
+        expect(page.get_by_text("score = w(aspect 1) × v(aspect 1)")).to_be_visible()
+        first = DATA["aspects"][0]
+        cells = page.locator("#weigh-values tbody tr").first.locator("td")
+        for i, approach in enumerate(DATA["approaches"], start=1):
+            value = first["values"][approach["id"]]
+            expect(cells.nth(i)).to_have_text("not rated (0)" if value is None else weighing.signed(round(value * 100)))
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------- Break-even accuracy
+
+@pytest.mark.browser
+@pytest.mark.parametrize("fragment, figure", [("#v=10&c=40", "80.0%"), ("#v=10&c=40&r=5", "90.0%"), ("#v=3&c=1", "25.0%")])
+def test_break_even_from_the_address(page, site_url, fragment, figure):
+    page.goto(f"{site_url}break-even/{fragment}")
+    expect(page.locator("#be-result")).to_have_text(
+        f"Break-even accuracy: {figure}. Below it the approach loses money on average; above it, it pays its way.")
+    expect(page.locator("#be-value")).to_have_value(fragment.split("&")[0].split("=")[1])
+    assert page.guide_errors == []
+
+
+@pytest.mark.browser
+def test_break_even_typed_in_is_announced_and_kept_in_the_address(page, site_url):
+    page.goto(f"{site_url}break-even/")
+    result = page.locator("#be-result")
+    expect(result).to_have_attribute("aria-live", "polite")
+    expect(result).to_have_text("Enter the value of a correct answer and the cost of a wrong one.")
+    page.get_by_label("Value of a correct answer").fill("10")
+    page.get_by_label("Cost of a wrong answer").fill("40")
+    expect(result).to_contain_text("80.0%")
+    page.get_by_label("Cost of each request").fill("5")
+    expect(result).to_contain_text("90.0%")
+    assert page.evaluate("location.hash") == "#v=10&c=40&r=5"
+    page.reload()
+    expect(result).to_contain_text("90.0%")
+    page.get_by_label("Cost of each request").fill("12")
+    expect(result).to_contain_text("No accuracy is enough")
+    expect(result).to_contain_text("104.0%")
+    assert page.guide_errors == []
+
+
+@pytest.mark.browser
+def test_break_even_refuses_negative_numbers(page, site_url):
+    page.goto(f"{site_url}break-even/#v=10&c=40")
+    field = page.get_by_label("Value of a correct answer")
+    field.fill("-5")
+    expect(page.locator("#be-result")).to_have_text("Enter a number of 0 or more for the value of a correct answer.")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    assert page.evaluate("location.hash") == "#v=10&c=40", "an invalid figure must not replace the saved ones"
+    field.fill("10")
+    expect(field).to_have_attribute("aria-invalid", "false")
+    expect(page.locator("#be-result")).to_contain_text("80.0%")
+
+
+@pytest.mark.browser
+def test_break_even_ignores_a_malformed_address(page, site_url):
+    page.goto(f"{site_url}break-even/#v=-10&c=abc&r=1e9")
+    expect(page.locator("#be-value")).to_have_value("")
+    expect(page.locator("#be-result")).to_have_text("Enter the value of a correct answer and the cost of a wrong one.")
+    assert page.guide_errors == []
+
+
+@pytest.mark.browser
+def test_break_even_without_javascript_shows_the_formula_and_worked_example(browser, site_url):
+    context, page = no_js_page(browser)
+    try:
+        page.goto(f"{site_url}break-even/")
+        expect(page.locator("#break-even-tool")).to_be_hidden()
+        expect(page.get_by_text("p* = (C + R) / (V + C)")).to_be_visible()
+        example = page.locator(".admonition.example")
+        expect(example).to_contain_text("40 / (10 + 40) = 0.8")
+        expect(example).to_contain_text("80%")
+        expect(example).to_contain_text("90%")
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------- Compare side by side
+
+def columns(page) -> dict[str, list[bool]]:
+    table = page.locator("table.guide-synthesis")
+    return {a: shown(table.locator(f"[data-approach='{a}']")) for a in APPROACHES}
+
+
+@pytest.mark.browser
+def test_compare_hides_the_unticked_columns_and_restores_from_the_address(page, site_url):
+    page.goto(f"{site_url}synthesis/")
+    picker = page.locator("#compare-pick")
+    expect(picker).to_be_visible()
+    rows = len(MODEL.derived.synthesis) + 1                       # a header cell and a cell per aspect
+    assert {a: len(v) for a, v in columns(page).items()} == {a: rows for a in APPROACHES}
+    hidden_one = APPROACHES[1]
+    picker.get_by_label(MODEL.by_id["approaches"][hidden_one]["short_name"], exact=True).uncheck()
+    state = columns(page)
+    assert not any(state[hidden_one])
+    assert all(all(state[a]) for a in APPROACHES if a != hidden_one)
+    kept = [a for a in APPROACHES if a != hidden_one]
+    assert page.evaluate("location.hash") == "#compare=" + ",".join(kept)
+    expect(page.locator("#compare-status")).to_have_text(f"Showing 2 of {len(APPROACHES)} approaches.")
+
+    page.reload()
+    expect(picker.locator(f"input[value='{hidden_one}']")).not_to_be_checked()
+    assert not any(columns(page)[hidden_one])
+    assert all(columns(page)[kept[0]])
+    assert page.guide_errors == []
+
+
+@pytest.mark.browser
+def test_compare_from_a_shared_address_and_with_too_few_ticked(page, site_url):
+    first, *others = APPROACHES
+    page.goto(f"{site_url}synthesis/#compare={','.join(others)}")
+    state = columns(page)
+    assert not any(state[first]) and all(all(state[a]) for a in others)
+    page.locator(f"#compare-pick input[value='{others[0]}']").uncheck()   # one left: everything shows again
+    assert all(all(v) for v in columns(page).values())
+    expect(page.locator("#compare-status")).to_contain_text("Tick at least two approaches")
+    assert page.guide_errors == []
+
+
+@pytest.mark.browser
+def test_compare_leaves_a_row_anchor_alone(page, site_url):
+    aspect = MODEL.derived.synthesis[0]["aspect"]["id"]
+    page.goto(f"{site_url}synthesis/#{aspect}")
+    expect(page.locator("#compare-pick")).to_be_visible()
+    assert page.evaluate("location.hash") == f"#{aspect}"
+    assert all(all(v) for v in columns(page).values())
+
+
+@pytest.mark.browser
+def test_compare_without_javascript_shows_the_full_table(browser, site_url):
+    context, page = no_js_page(browser)
+    try:
+        page.goto(f"{site_url}synthesis/#compare={APPROACHES[0]},{APPROACHES[1]}")
+        expect(page.locator("#compare-pick")).to_be_hidden()
+        assert all(all(v) and v for v in columns(page).values())
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------- all three from file://, as a downloaded copy
+
+@pytest.mark.browser
+def test_the_tools_work_from_file(page, built_site):
+    weights = favouring("fine-tuning")
+    page.goto((built_site / "weigh" / "index.html").as_uri() + hash_of(weights))
+    assert ranking_on_page(page) == weighing.ranking(DATA, weights)
+    page.goto((built_site / "break-even" / "index.html").as_uri() + "#v=10&c=40")
+    expect(page.locator("#be-result")).to_contain_text("80.0%")
+    page.goto((built_site / "synthesis" / "index.html").as_uri() + f"#compare={APPROACHES[0]},{APPROACHES[2]}")
+    assert not any(columns(page)[APPROACHES[1]])
+    expect(page.locator("#compare-pick")).to_have_css("border-top-style", "solid")   # tools.css loads from file:// too
+    # mkdocs-material's search cannot load its index from file://; that error is the theme's, not the tools'.
+    assert [e for e in page.guide_errors if e.startswith("page error") and "search/search_index" not in e] == []
+
+
+@pytest.mark.browser
+def test_the_tools_work_in_a_sandboxed_iframe(page, site_url):
+    # Without allow-same-origin the page cannot rewrite its own address; the tools must keep working regardless.
+    page.set_content(f'<iframe sandbox="allow-scripts" width="900" height="700" src="{site_url}break-even/#v=10&c=40"></iframe>'
+                     f'<iframe sandbox="allow-scripts" width="900" height="700" src="{site_url}synthesis/"></iframe>')
+    calculator, matrix = page.frame_locator("iframe").nth(0), page.frame_locator("iframe").nth(1)
+    expect(calculator.locator("#be-result")).to_contain_text("80.0%")
+    calculator.locator("#be-request").fill("5")
+    expect(calculator.locator("#be-result")).to_contain_text("90.0%")
+    matrix.locator(f"#compare-pick input[value='{APPROACHES[0]}']").uncheck()
+    expect(matrix.locator(f"table.guide-synthesis th[data-approach='{APPROACHES[0]}']")).to_be_hidden()
+    expect(matrix.locator(f"table.guide-synthesis th[data-approach='{APPROACHES[1]}']")).to_be_visible()
+    # The theme's own scripts cannot reach localStorage in such a frame; those errors are the theme's.
+    assert [e for e in page.guide_errors if e.startswith("page error") and "Storage" not in e] == []
