@@ -66,7 +66,8 @@ def test_outline_anchors_every_question_option_and_outcome(built_site, tree_id):
 def test_widget_files_load_only_on_tree_pages(built_site):
     loading = sorted(str(p.relative_to(built_site)) for p in built_site.rglob("*.html")
                      if "decision-tree.js" in p.read_text(encoding="utf-8") or "decision-tree.css" in p.read_text(encoding="utf-8"))
-    assert loading == sorted(f"decision-trees/{t}/index.html" for t in TREES)
+    # The tree pages, and the chrome-less copies of them under embed/ that wikis can frame.
+    assert loading == sorted([f"decision-trees/{t}/index.html" for t in TREES] + [f"embed/decision-trees/{t}/index.html" for t in TREES])
     script = (built_site / "assets/decision-tree.js").read_text(encoding="utf-8")
     assert len(script.encode()) < 12_000, "the widget stays a few kilobytes"
     assert "innerHTML" not in script and "eval(" not in script
@@ -93,5 +94,5 @@ def test_a_dangling_answer_stops_the_build_with_file_and_line(tmp_path):
     tree.write_text(tree.read_text(encoding="utf-8").replace("next: retrieve", "next: retreive"), encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert ("data/decision-trees/main.yml:13:41: questions[0].options[1].next: "
-            "'retreive' is neither a question nor an outcome of this tree (dead end)") in result.stderr
+    assert ("data/decision-trees/main.yml:13:35: questions[0].options[1].next: "
+            "'retreive' is neither a question nor an outcome of this tree (dead end)\n1 error detected in data/") in result.stderr

@@ -191,13 +191,17 @@
       draw(state.ids, moveFocus);
     }
 
+    // Links to a path elsewhere on the page point at the outline without JavaScript; now they open the path.
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-dt-answers]"), function (a) {
+      var ids = a.getAttribute("data-dt-answers").split("/");
+      if (a.getAttribute("data-dt-tree") === tree.id && walk(ids)) a.setAttribute("href", address(ids));
+    });
     back.addEventListener("click", function () { go(answers.slice(0, -1)); });
     restart.addEventListener("click", function () { go([]); });
     toggle.addEventListener("click", function () { showOutline(outline.hidden); });
     window.addEventListener("hashchange", function () { follow(true); });
     widget.hidden = false;
     showOutline(false);
-    box.classList.add("dt-ready");
     follow(false);
   }
 

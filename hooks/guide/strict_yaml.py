@@ -73,28 +73,36 @@ def _plain(value: str):
     return value
 
 
+_BLOCK_HEADER_HASH = re.compile(r"[|>][-+1-9]{0,2}#")  # '>#': libyaml reads a comment, the pure-Python reader an error
+
+
 class _Unusual(Exception):
     """Anything the fast reader leaves to the pure-Python one, which refuses it or words the error."""
 
 
-def _fast_value(next_event, event, path, positions):
+def _fast_value(next_event, event, path, positions, in_flow=False):
     if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
         raise _Unusual
     if isinstance(event, yaml.ScalarEvent):
-        return _plain(event.value) if event.style == "" else event.value  # libyaml marks a plain scalar with ''
+        if event.style != "":  # libyaml marks a plain scalar with ''
+            return event.value
+        if in_flow and ("?" in event.value or ":" in event.value):  # [a ? b]: the two readers disagree
+            raise _Unusual
+        return _plain(event.value)
     if isinstance(event, yaml.SequenceStartEvent):
-        out = []
+        out, in_flow = [], in_flow or event.flow_style
         while not isinstance(event := next_event(), yaml.SequenceEndEvent):
             positions[path + (len(out),)] = (event.start_mark.line + 1, event.start_mark.column + 1)
-            out.append(_fast_value(next_event, event, path + (len(out),), positions))
+            out.append(_fast_value(next_event, event, path + (len(out),), positions, in_flow))
         return out
     if isinstance(event, yaml.MappingStartEvent):
-        out = {}
+        out, in_flow = {}, in_flow or event.flow_style
         while not isinstance(key := next_event(), yaml.MappingEndEvent):
-            if not isinstance(key, yaml.ScalarEvent) or key.anchor is not None or key.tag is not None or key.value in out:
+            if (not isinstance(key, yaml.ScalarEvent) or key.anchor is not None or key.tag is not None or key.value in out
+                    or in_flow and key.style == "" and ("?" in key.value or ":" in key.value)):
                 raise _Unusual
             positions[path + (key.value,)] = (key.start_mark.line + 1, key.start_mark.column + 1)
-            out[key.value] = _fast_value(next_event, next_event(), path + (key.value,), positions)
+            out[key.value] = _fast_value(next_event, next_event(), path + (key.value,), positions, in_flow)
         return out
     raise _Unusual  # an alias
 
@@ -103,8 +111,8 @@ def _fast_parse(text: str) -> tuple[dict, Positions] | None:
     """The document and positions read by libyaml (C), or None to leave the file to the pure-Python reader: when
     libyaml is missing, and for anything but a plain valid mapping. That keeps every refusal and every message the
     pure-Python reader's, and takes most of the build's reading time away (docs/performance.md)."""
-    if _CParser is None or "\t" in text or "\ufeff" in text or Reader.NON_PRINTABLE.search(text):  # libyaml lets these by
-        return None
+    if _CParser is None or "\t" in text or "\ufeff" in text or _BLOCK_HEADER_HASH.search(text) or Reader.NON_PRINTABLE.search(text):
+        return None  # libyaml lets these by where the pure-Python reader refuses them
     positions = Positions()
     try:
         parser = _CParser(text)

@@ -1,6 +1,7 @@
 """A decision tree as its page and its readers see it: the JSON the browser script and the API read, and the outline.
 
-Templates call `payload()` and `outline()` (registered in `render.environment()`); the MkDocs hook writes `api_files()`.
+Templates call `payload()`, `outline()`, `citations()`, `path_labels()` and `anchor()` (registered in
+`render.environment()`); the MkDocs hook publishes `api_files()`.
 """
 from __future__ import annotations
 
