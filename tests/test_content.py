@@ -82,3 +82,18 @@ def test_use_case_list_is_complete_without_javascript(browser, site_url):
     assert page.locator("#use-case-list tbody tr").count() == len(MODEL.items["use-cases"])
     assert not page.locator("#use-case-filters").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("tree", MODEL.items["decision-trees"], ids=[t["id"] for t in MODEL.items["decision-trees"]])
+def test_every_outcome_starts_with_its_evaluation_step(tree):
+    """Evaluate first: each recommendation's first next step says how to measure whether it works."""
+    missing = [o["id"] for o in tree["outcomes"] if not o["next_steps"][0].startswith(("Evaluate:", "Evaluate first:"))]
+    assert missing == []
+
+
+def test_main_tree_starts_from_the_diagnosis():
+    guide = MODEL.by_id["decision-trees"]["guide"]
+    start = next(q for q in guide["questions"] if q["id"] == guide["start"])
+    assert start["text"].startswith("Diagnose first")
+    assert {"knowledge", "behaviour", "both"} <= {o["id"] for o in start["options"]}
+    assert "openai-accuracy#claim-two-axes" in start["sources"]
