@@ -138,8 +138,72 @@
           return [el("a", {href: root + u.url, text: u.title})];
         }));
       }
-      parts.push(links(outcome.sources, "Sources:"));
+      parts.push(links(outcome.sources, "Sources:"), recordTools(outcome, path));
       return parts;
+    }
+
+    // A short decision record in Markdown, to paste into a design document or an ADR.
+    function record(outcome, path) {
+      var abs = function (url) { try { return new URL(root + url, location.href).href; } catch (e) { return root + url; } };
+      var cite = function (sources) { return sources.map(function (s) { return s.name; }).join(", "); };
+      var lines = ["# Decision record: " + tree.title, "",
+        "- Date: " + new Date().toISOString().slice(0, 10),
+        "- Guide: Prompt, RAG or Fine-tune?, version " + tree.guide_version + ", tree '" + tree.id + "'",
+        "- Path: " + location.href, "", "## Recommendation", "", "**" + outcome.title + "** (" +
+        outcome.approaches.map(function (a) { return a.name; }).join(", then ") + ")", ""];
+      outcome.rationale.forEach(function (p) { lines.push(p, ""); });
+      lines.push("## Questions and answers", "");
+      path.forEach(function (s, i) {
+        lines.push((i + 1) + ". " + s.question.text + " **" + s.option.label + ".**" +
+                   (s.option.reason ? " " + s.option.reason : "") + " (Asked by " + cite(s.question.sources) + ")");
+      });
+      lines.push("", "## Next steps", "");
+      outcome.next_steps.forEach(function (t, i) { lines.push((i + 1) + ". " + t); });
+      if (outcome.caveats.length) {
+        lines.push("", "## Caveats", "");
+        outcome.caveats.forEach(function (t) { lines.push("- " + t); });
+      }
+      lines.push("", "## Sources", "");
+      var seen = {};
+      path.map(function (s) { return s.question.sources; }).concat([outcome.sources]).forEach(function (list) {
+        list.forEach(function (s) {
+          if (!seen[s.name]) { seen[s.name] = true; lines.push("- " + s.name + ": " + abs(s.url)); }
+        });
+      });
+      return lines.join("\n") + "\n";
+    }
+
+    function recordTools(outcome, path) {
+      var text = record(outcome, path);
+      var status = el("span", {"class": "dt-record-status", role: "status"});
+      var copy = el("button", {type: "button", "class": "dt-control", text: "Copy as Markdown"});
+      var save = el("button", {type: "button", "class": "dt-control", text: "Download (.md)"});
+      var preview = el("pre", {"class": "dt-record-text", text: text});
+      copy.addEventListener("click", function () {
+        var done = function (ok) { status.textContent = ok ? "Copied." : "Copy failed: select the text in the preview."; };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+        } else {
+          var range = document.createRange();
+          range.selectNodeContents(preview);
+          window.getSelection().removeAllRanges();
+          window.getSelection().addRange(range);
+          try { done(document.execCommand("copy")); } catch (e) { done(false); }
+        }
+      });
+      save.addEventListener("click", function () {
+        var link = el("a", {href: URL.createObjectURL(new Blob([text], {type: "text/markdown"})),
+                            download: "decision-record-" + tree.id + ".md"});
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        status.textContent = "Downloaded.";
+      });
+      return el("section", {"class": "dt-record", "aria-label": "Decision record"}, [
+        el("h3", {text: "Decision record"}),
+        el("p", {text: "Keep this decision with its reasons: paste it into a design document or an architecture decision record."}),
+        el("div", {"class": "dt-controls"}, [copy, save, status]),
+        el("details", {}, [el("summary", {text: "Preview the record"}), preview])]);
     }
 
     function draw(ids, moveFocus) {

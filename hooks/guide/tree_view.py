@@ -78,8 +78,10 @@ def payload(model: Model, tree) -> dict:
     if "source" in tree:
         source = {"id": tree["source"], "name": model.get("sources", tree["source"])["name"],
                   "url": url_of(f"sources/{tree['source']}.md")}
+    changes = [entry["id"][:10] for entry in model.items.get("changelog", ())]
     return {
         "version": API_VERSION,
+        "guide_version": max(changes) if changes else "unreleased",
         "id": tree["id"],
         "title": plain_text(tree["title"]),
         "summary": plain_text(tree["summary"]),
