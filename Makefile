@@ -36,6 +36,11 @@ test: setup-test
 clean:
 	rm -rf site .pytest_cache
 
+# Performance figures (docs/performance.md); not part of `make test` or CI. Takes 15-30 minutes, and runs `make test`
+# itself for the test-suite figure. BENCH_ARGS passes options, e.g. BENCH_ARGS="--only overhead,weight" or "--quick".
+bench: setup-test
+	$(BIN)/python tests/benchmarks/bench.py $(BENCH_ARGS)
+
 # docs/data-model.md is generated from data/schemas/; run this after editing a schema (a test checks it).
 .PHONY: data-model
 data-model: setup

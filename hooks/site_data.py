@@ -28,7 +28,8 @@ def on_config(config):
     except DataErrors as errors:
         _build.clear()
         raise PluginError(errors.report()) from None
-    _build["abbreviations"] = glossary.abbreviation_lines(_build["model"])
+    # Glossary tooltips through the abbr extension's glossary: read once per build, not parsed again on every page.
+    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary.abbreviations(_build["model"])}
     try:
         _build["review_limit"] = review_age.review_limit(config.extra)
     except ValueError as exc:
@@ -77,10 +78,6 @@ def _add_maintainers_page(files, config, model):
     generated.edit_uri = None  # generated from every data file at once: there is no one file to edit
     generated.inclusion = InclusionLevel.NOT_IN_NAV
     files.append(generated)
-
-
-def on_page_markdown(markdown, page, config, files):
-    return markdown + _build["abbreviations"]
 
 
 def on_post_build(config):

@@ -1,6 +1,6 @@
-"""Glossary tooltips: the abbreviation definitions appended to every page so that short forms get a title.
+"""Glossary tooltips: the abbreviations that get a title (a tooltip) wherever their short form appears in a page.
 
-Called once per build from the MkDocs hook; the lines use the Markdown `abbr` extension's syntax.
+Called once per build from the MkDocs hook (`on_config`), which hands them to the Markdown `abbr` extension.
 """
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ import re
 from .model import Model
 
 
-def abbreviation_lines(model: Model) -> str:
-    lines = []
-    for term in model.items["glossary"]:
-        if "abbreviation" in term:
-            definition = re.sub(r"\s+", " ", term["definition"]).strip()
-            lines.append(f"*[{term['abbreviation']}]: {definition}")
-    # One block per definition: the abbr extension takes one definition off a block and parses the rest again,
-    # so k definitions in one block cost every page O(k^2) (see docs/performance.md, scaling).
-    return ("\n\n" + "\n\n".join(lines) + "\n") if lines else ""
+def abbreviations(model: Model) -> dict[str, str]:
+    """Short form -> definition, for the `abbr` extension's `glossary` option.
+
+    Given once per build as the extension's glossary, not as definitions appended to every page: appended, they were
+    parsed again by every page, which made a build grow with pages x glossary terms (docs/performance.md, scaling).
+    """
+    return {term["abbreviation"]: re.sub(r"\s+", " ", term["definition"]).strip()
+            for term in model.items["glossary"] if "abbreviation" in term}
