@@ -68,5 +68,3 @@ def write_plain_project(project: Path, out: Path) -> Path:
         settings["not_in_nav"] = "\n".join(sorted(not_in_nav))
     (out / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return out / "mkdocs.yml"
-
-
