@@ -111,7 +111,8 @@ def _fast_parse(text: str) -> tuple[dict, Positions] | None:
     """The document and positions read by libyaml (C), or None to leave the file to the pure-Python reader: when
     libyaml is missing, and for anything but a plain valid mapping. That keeps every refusal and every message the
     pure-Python reader's, and takes most of the build's reading time away (docs/performance.md)."""
-    if _CParser is None or "\t" in text or "\ufeff" in text or _BLOCK_HEADER_HASH.search(text) or Reader.NON_PRINTABLE.search(text):
+    if _CParser is None or "\t" in text or "\ufeff" in text or _BLOCK_HEADER_HASH.search(text) \
+            or Reader.NON_PRINTABLE.search(text):
         return None  # libyaml lets these by where the pure-Python reader refuses them
     positions = Positions()
     try:

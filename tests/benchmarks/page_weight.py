@@ -14,7 +14,8 @@ from gzip_server import GzipServer, gzip_size
 _LOOKUP = re.compile(r"""getElementById\(\s*(["'])([^"']+)\1\s*\)|querySelector(?:All)?\(\s*(["'])([^"']+)\3\s*\)""")
 
 _USAGE = """(own) => {
-  const dynamic = /::?(?:before|after|marker|placeholder|selection|first-line|first-letter|backdrop|hover|focus-visible|focus-within|focus|active|visited|link|checked|disabled|enabled|target)\\b(?:\\([^)]*\\))?/g;
+  const dynamic = new RegExp("::?(?:before|after|marker|placeholder|selection|first-line|first-letter|backdrop|" +
+    "hover|focus-visible|focus-within|focus|active|visited|link|checked|disabled|enabled|target)\\\\b(?:\\\\([^)]*\\\\))?", "g");
   const matches = (selector) => {
     const plain = selector.replace(dynamic, "").trim() || "*";
     try { return document.querySelector(plain) !== null; } catch (e) { return true; }  // unknown syntax: assume used

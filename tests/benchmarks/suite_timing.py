@@ -15,7 +15,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PARTS = ("unit", "build", "browser", "checkers")
-_SUMMARY = re.compile(r"^=+ .*\b(passed|failed|error)\b.* in [0-9.]+s")
+_SUMMARY = re.compile(r"\b[0-9]+ (passed|failed|errors?)\b.* in [0-9.]+s")  # pytest's last line, with or without -q
 
 
 def part(test: dict, building_fixtures: set[str]) -> str:
@@ -59,4 +59,5 @@ def run(root: Path, command: tuple[str, ...] = ("make", "test")) -> dict:
     failed = sorted(nodeid for nodeid, test in data["tests"].items() if test["outcome"] in ("failed", "error"))
     return {"command": " ".join(command), "wall": wall, "returncode": done.returncode, "summary": summary, "failed": failed,
             "parts": parts, "outcomes": dict(outcomes), "builds": data["builds"], "building_fixtures": sorted(building),
-            "modules": {k: {**v, "parts": sorted(v["parts"])} for k, v in sorted(modules.items(), key=lambda kv: -kv[1]["seconds"])}}
+            "modules": {k: {**v, "parts": sorted(v["parts"])}
+                        for k, v in sorted(modules.items(), key=lambda kv: -kv[1]["seconds"])}}

@@ -15,12 +15,18 @@ _TIME_LISTENERS = """(() => {
   const wrappers = new WeakMap();
   window.__hashchange = [];  // one {script, ms} per listener call
   EventTarget.prototype.addEventListener = function (type, listener, options) {
-    if (this !== window || type !== "hashchange" || typeof listener !== "function") return add.call(this, type, listener, options);
+    if (this !== window || type !== "hashchange" || typeof listener !== "function") {
+      return add.call(this, type, listener, options);
+    }
     const stack = new Error().stack || "";
     const script = (stack.match(/[\\w.-]+\\.js/g) || ["page"]).pop();
     const wrapped = function (event) {
       const start = performance.now();
-      try { return listener.call(this, event); } finally { window.__hashchange.push({script, start, ms: performance.now() - start}); }
+      try {
+        return listener.call(this, event);
+      } finally {
+        window.__hashchange.push({script, start, ms: performance.now() - start});
+      }
     };
     wrappers.set(listener, wrapped);
     return add.call(this, type, wrapped, options);
