@@ -12,6 +12,7 @@ from conftest import build, make_project, serve
 from guide.catalog import COLLECTIONS
 from guide.documents import schema_comment
 from guide.pipeline import check
+from guide.references import text_fields
 from guide.schemas import validate
 from guide.strict_yaml import parse
 
@@ -27,17 +28,6 @@ PAYLOADS = [
     "' onmouseover='window.__pwned=`quote`' x='",
 ]
 SHORT = "<b onmouseover=x>"
-
-
-def _paths(value, path=()):
-    if isinstance(value, str):
-        yield path
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _paths(item, path + (i,))
 
 
 def _set(value, path, new):
@@ -58,7 +48,7 @@ def poison(data_dir: Path) -> int:
     for name in COLLECTIONS:
         for path in sorted((data_dir / name).glob("*.yml")):
             document, positions, _ = parse(path.read_bytes(), str(path))
-            for i, field in enumerate(list(_paths(document))):
+            for i, field in enumerate([path for path, _ in text_fields(document)]):
                 original = _get(document, field)
                 rotated = PAYLOADS[i % len(PAYLOADS):] + PAYLOADS[: i % len(PAYLOADS)] + [SHORT]
                 for payload in (f"{original} {p}" for p in rotated):

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup
-
 from .model import Model
 from .render import environment
 
@@ -42,7 +40,3 @@ def embed_files(model: Model) -> list[tuple[str, str]]:
                                comparison=embed["item"])
         files.append((embed["src"].removesuffix("index.md") + "index.html", _open_in_new_tab(html)))
     return files
-
-
-def embed_url(embed: dict) -> Markup:
-    return Markup(embed["src"].removesuffix("index.md"))

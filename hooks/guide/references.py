@@ -165,22 +165,23 @@ _IMAGE = re.compile(r"!\[")
 _SAFE = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9._-]+(/|\.md|#|$))", re.I)
 
 
-def _strings(value, path=()):
+def text_fields(value, path=()):
+    """Yield (path, text) for every string in a document, however deeply nested."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, path + (key,))
+            yield from text_fields(item, path + (key,))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _strings(item, path + (i,))
+            yield from text_fields(item, path + (i,))
 
 
 def check_links(documents: list[Document]) -> list[DataError]:
     """Links in text go only to http, https, mailto or site-relative addresses; no images."""
     errors = []
     for doc in documents:
-        for path, text in _strings(doc.data):
+        for path, text in text_fields(doc.data):
             if _IMAGE.search(text):
                 errors.append(doc.at(path, "", "images are not allowed in data text; the site loads nothing it does not ship"))
             for match in _LINK.finditer(text):
