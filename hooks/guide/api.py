@@ -18,7 +18,7 @@ API_SCHEMAS = Path(__file__).resolve().parent / "api"
 
 
 def _dump(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def api_files(model: Model, schema_dir: Path, other_paths: list[str]) -> list[tuple[str, str]]:

@@ -43,8 +43,24 @@ def _converted(escaped: str) -> str:
     return _MARKDOWN.convert(escaped)
 
 
+# Text Markdown would leave as one plain paragraph: one line that starts with a letter or digit (so no list,
+# heading, quote or code block), ends without a space, and has none of the characters that start inline markup,
+# an entity or a line break. Nearly all data text is like this; tests/test_render.py checks that converting it
+# gives the same HTML.
+_PLAIN = re.compile(r"[A-Za-z0-9][^\\`*_\[\]<>&!#{}|~\x00-\x1f\x7f]*(?<=[^\s])\Z")
+_NUMBERED = re.compile(r"\d+[.)]")
+
+
+def is_plain(text: str) -> bool:
+    """True if Markdown would turn the text into one paragraph of the same text, escaped."""
+    return bool(_PLAIN.match(text)) and not _NUMBERED.match(text)
+
+
 def markdown_html(text: str) -> Markup:
     """Render data text (Markdown) to HTML for HTML contexts; raw HTML in the text is shown as text."""
+    text = str(text)
+    if is_plain(text):
+        return Markup(f"<p>{escape_text(text)}</p>")
     return Markup(_converted(escape_text(text)))
 
 
@@ -101,22 +117,59 @@ def url_of(src: str) -> str:
     return url + (f"#{anchor}" if anchor else "")
 
 
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath(path or '.', start or '.') for two paths from the site's root ('' is the root), on the
+    strings alone: relpath itself asks the operating system for the working directory on every call, and there
+    are thousands of links in a build. Anything but plain 'a/b/c' paths goes to relpath."""
+    to, here = path.strip("/").split("/") if path.strip("/") else [], start.split("/") if start else []
+    if any(part in ("", ".", "..") for part in to + here):
+        return posixpath.relpath("/" + path, "/" + start)
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 @pass_context
 def href(context, target: str) -> Markup:
     """A Markdown link target from the current page to another page's source path, e.g. '../rag.md#x'."""
-    here = posixpath.dirname(context["page_src"])
+    return _href(context["page_src"], target)
+
+
+@lru_cache(maxsize=65536)
+def _href(page_src: str, target: str) -> Markup:
+    here = posixpath.dirname(page_src)
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, here or ".")
+    rel = _relpath(path, here)
     return Markup(escape_text(rel + (f"#{anchor}" if anchor else "")))
+
+
+@pass_context
+def cite(context, citations) -> Markup:
+    """Links to the sources of a claim: one per source, named; where several items of one source are cited, the
+    others follow as numbered links, each with an accessible name ('[Source](../sources/s.md#a) [2](...)')."""
+    names = context["by_id"]["sources"]
+    links = []
+    for source_id, parts in group_citations(citations):
+        name = escape_text(names[source_id]["name"])
+        target = [_href(context["page_src"], f"sources/{source_id}.md" + (f"#{part}" if part else "")) for part in parts]
+        links.append(f"[{name}]({target[0]})" + "".join(
+            f' [{n}]({link}){{: aria-label="{name}, item {n}" }}' for n, link in enumerate(target[1:], start=2)))
+    return Markup(", ".join(links))
 
 
 @pass_context
 def url(context, target: str) -> Markup:
     """An HTML href from the current page's address to another page, for raw HTML blocks."""
-    here = url_of(context["page_src"])
+    return _url(context["page_src"], target)
+
+
+@lru_cache(maxsize=65536)
+def _url(page_src: str, target: str) -> Markup:
+    here = url_of(page_src)
     base = here if here.endswith("/") else posixpath.dirname(here) + "/"
     path, _, anchor = url_of(target).partition("#")
-    rel = posixpath.relpath(path or ".", base.rstrip("/") or ".")
+    rel = _relpath(path, base.rstrip("/"))
     if (path == "" or path.endswith("/")) and rel != ".":
         rel += "/"
     elif rel == ".":
@@ -158,7 +211,7 @@ def environment() -> Environment:
     env.filters.update(md=markdown_html, md_inline=markdown_inline, cell=table_cell, json_script=json_script,
                        source_of=lambda citation: citation.partition("#")[0],
                        front_title=front_title, front_description=front_description, group_citations=group_citations)
-    env.globals.update(href=href, url=url, asset=asset)
+    env.globals.update(href=href, url=url, asset=asset, cite=cite)
     from . import tree_diagram, tree_view  # imported here because both build on this module
     env.globals.update(tree_payload=tree_view.payload, tree_outline=tree_view.outline, tree_anchor=tree_view.anchor,
                        tree_citations=tree_view.citations, tree_path_labels=tree_view.path_labels,

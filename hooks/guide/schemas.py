@@ -1,15 +1,23 @@
 """The JSON Schemas in data/schemas/, and checking a document against its collection's schema.
 
 Used by `documents.py` for every data file, and by the tests that check the schemas themselves.
+
+Two validators, one verdict: `jsonschema_rs` (compiled) answers "valid or not" for every file, and `jsonschema`,
+the reference implementation, is asked only about a file that fails, for the errors and the messages built from
+them. A file passes only if both pass it. jsonschema is imported on the first failure, so a build of valid data
+never pays for it (docs/performance.md); tests/test_schemas.py checks that the two agree.
 """
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+import jsonschema_rs
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 from .errors import DataError, key_path
 from .strict_yaml import Positions
@@ -41,12 +49,32 @@ def load_schemas(schema_dir: str) -> dict[str, dict]:
 
 
 @lru_cache(maxsize=32)
-def validator_for(schema_dir: str, collection: str) -> Draft202012Validator:
+def inlined_schema(schema_dir: str, collection: str) -> dict:
+    """The collection's schema with every `$ref` into the folder written out in place (see `_inline_refs`)."""
     schemas = load_schemas(schema_dir)
-    registry = Registry().with_resources(
-        (name, Resource.from_contents(schema)) for name, schema in schemas.items())
     name = f"{collection}.schema.json"
-    return Draft202012Validator(_inline_refs(schemas[name], name, schemas, ()), registry=registry)
+    return _inline_refs(schemas[name], name, schemas, ())
+
+
+@lru_cache(maxsize=32)
+def validator_for(schema_dir: str, collection: str) -> Draft202012Validator:
+    """The reference validator, which reports every error with its path."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in load_schemas(schema_dir).items())
+    return Draft202012Validator(inlined_schema(schema_dir, collection), registry=registry)
+
+
+@lru_cache(maxsize=32)
+def fast_validator_for(schema_dir: str, collection: str):
+    """The compiled validator for the same schema, or None where a `$ref` is left that it could not resolve alone
+    (a recursive one): then every file goes to the reference validator."""
+    schema = inlined_schema(schema_dir, collection)
+    if '"$ref"' in json.dumps(schema):
+        return None
+    return jsonschema_rs.Draft202012Validator(schema)
 
 
 def _inline_refs(node, base: str, schemas: dict[str, dict], seen: tuple):
@@ -115,6 +143,9 @@ def _message(error) -> tuple[tuple, str]:
 
 
 def validate(document, collection: str, schema_dir: str, file: str, positions: Positions) -> list[DataError]:
+    fast = fast_validator_for(schema_dir, collection)
+    if fast is not None and fast.is_valid(document):
+        return []
     errors = []
     for error in validator_for(schema_dir, collection).iter_errors(document):
         path, message = _message(error)

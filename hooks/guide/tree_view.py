@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from .model import Model
-from .render import markdown_html, url_of
+from .render import is_plain, markdown_html, url_of
 from .site import item_src
 
 API_VERSION = 1
@@ -22,6 +22,8 @@ HASH_PREFIX = "answers="   # the script's state in the address: #answers=<option
 
 def plain_text(text: str) -> str:
     """Data text (Markdown) as plain text for the script, which only ever sets textContent."""
+    if is_plain(text):
+        return text
     rendered = str(markdown_html(text))
     rendered = re.sub(r"</p>\s*<p>", "\n\n", rendered)
     rendered = re.sub(r"<li>", "\n- ", rendered)
@@ -144,7 +146,7 @@ def api_files(model: Model) -> list[tuple[str, str]]:
     """(site path, text) of each tree's JSON and of the schema that describes it."""
     files = []
     for tree in model.items["decision-trees"]:
-        text = json.dumps(payload(model, tree), ensure_ascii=False, indent=1) + "\n"
+        text = json.dumps(payload(model, tree), ensure_ascii=False, separators=(",", ":")) + "\n"
         files.append((f"{API_DIR}/decision-trees/{tree['id']}.json", text))
     files.append((f"{API_DIR}/schemas/{API_SCHEMA.name}", API_SCHEMA.read_text(encoding="utf-8")))
     return files

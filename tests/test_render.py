@@ -1,0 +1,79 @@
+"""Shortcuts in the renderer give exactly what the long way gives: plain text skips Markdown, links skip the file
+system, and the citation links come out in the form the pages use."""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from guide import render
+from guide.documents import read_documents
+from guide.references import text_fields
+from guide.tree_view import plain_text
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCUMENTS, _ = read_documents(ROOT / "data")
+TEXTS = sorted({text for d in DOCUMENTS for _, text in text_fields(d.data)})
+
+
+def converted(text: str) -> str:
+    """The long way: Python-Markdown on the escaped text."""
+    return render._converted(render.escape_text(text))
+
+
+def test_most_data_text_takes_the_shortcut():
+    plain = [t for t in TEXTS if render.is_plain(t)]
+    assert len(plain) > len(TEXTS) * 0.8, "the plain-text test no longer matches most data text"
+
+
+@pytest.mark.parametrize("text", [t for t in TEXTS if render.is_plain(t)][::7])
+def test_shortcut_matches_markdown_on_data_text(text):
+    assert str(render.markdown_html(text)) == converted(text)
+
+
+def test_shortcut_matches_markdown_on_every_data_text():
+    different = [t for t in TEXTS if render.is_plain(t) and str(render.markdown_html(t)) != converted(t)]
+    assert different == []
+
+
+@pytest.mark.parametrize("text", ["1. first", "2) second", "a *b*", "a_b_c", "x  ", " x", "x\ny", "<b>x</b>", "a & b",
+                                  "[a](b)", "`code`", "# title", "- item", "a\\b", "x!", "a | b", "~~x~~", "{: .x}"])
+def test_text_with_markup_goes_the_long_way(text):
+    assert not render.is_plain(text)
+    assert str(render.markdown_html(text)) == converted(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+       | st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 ,.;:'\"?()%/=+@$^-]{0,30}", fullmatch=True))
+def test_shortcut_matches_markdown_on_any_text(text):
+    if render.is_plain(text):
+        assert str(render.markdown_html(text)) == converted(text)
+        assert plain_text(text) == text
+
+
+_part = st.sampled_from(["a", "b", "sources", "rag", "x-1"])
+_path = st.lists(_part, max_size=4).map("/".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(path=_path, start=_path, slash=st.booleans())
+def test_relpath_matches_posixpath(path, start, slash):
+    target = path + ("/" if slash and path else "")
+    assert render._relpath(target, start) == posixpath.relpath(target or ".", start or ".")
+
+
+@pytest.mark.parametrize("path, start", [("a/./b", "c"), ("a/../b", "c/d"), ("a//b", ""), ("a", "b/../c")])
+def test_relpath_of_unusual_paths_matches_posixpath(path, start):
+    assert render._relpath(path, start) == posixpath.relpath("/" + path, "/" + start)
+
+
+def test_cite_links_each_source_once_and_numbers_further_items():
+    template = render.environment().from_string("{{ cite(sources) }}")
+    by_id = {"sources": {"a": {"name": "Alpha & Co"}, "b": {"name": "Beta"}}}
+    out = template.render(sources=["a#x", "b", "a#y", "a#x"], by_id=by_id, page_src="approaches/rag.md")
+    assert out == ('[Alpha &amp; Co](../sources/a.md#x) [2](../sources/a.md#y){: aria-label="Alpha &amp; Co, item 2" }, '
+                   '[Beta](../sources/b.md)')
