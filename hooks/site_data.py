@@ -14,11 +14,16 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import api, changelog, embeds, exports, glossary, pipeline, review_age, site, tree_view  # noqa: E402
+from guide import api, changelog, embeds, exports, glossary, minify, pipeline, review_age, site, tree_view  # noqa: E402
 from guide.errors import DataErrors  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site_data")
 _build: dict = {}
+_command = {"name": "build"}  # 'serve' serves our scripts and stylesheets unminified, for reading in the browser
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
 
 
 def on_config(config):
@@ -39,9 +44,13 @@ def on_config(config):
 
 def on_files(files, config):
     model = _build["model"]
+    docs_dir = Path(config.docs_dir).resolve()
     for f in files:
         if f.src_uri.endswith(".md"):
             f.edit_uri = f"content/{f.src_uri}"
+        elif (_command["name"] != "serve" and minify.is_own_asset(f.src_uri) and f.abs_src_path
+              and Path(f.abs_src_path).resolve().parent == docs_dir / "assets"):
+            f.content_string = minify.minified(f.src_uri, f.content_string)
     for page in site.pages(model, config.site_url):
         if files.get_file_from_path(page.src) is not None:
             raise PluginError(f"content/{page.src} would hide the page generated from {page.edit_path}; "

@@ -95,3 +95,26 @@ def test_generated_pages_edit_their_yaml(built_site):
     assert "/edit/main/data/approaches/rag.yml" in html
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "/edit/main/content/index.md" in home
+
+
+ASSETS = ROOT / "content" / "assets"
+
+
+@pytest.mark.parametrize("source", sorted(p.name for p in ASSETS.iterdir() if p.suffix in (".js", ".css")))
+def test_our_scripts_and_stylesheets_ship_minified(built_site, source):
+    from guide import minify
+    written = (ASSETS / source).read_text(encoding="utf-8")
+    shipped = (built_site / "assets" / source).read_text(encoding="utf-8")
+    assert shipped == minify.minified(f"assets/{source}", written)
+    assert len(shipped) < len(written) * 0.9, f"{source}: the minified file should be clearly smaller"
+    assert "/*" not in shipped and "\n  " not in shipped, f"{source}: comments or indentation survived"
+
+
+def test_theme_assets_are_left_alone(built_site):
+    from guide import minify
+    assert minify.is_own_asset("assets/guide.css") and minify.is_own_asset("assets/decision-tree.js")
+    assert not minify.is_own_asset("assets/javascripts/bundle.js")
+    assert not minify.is_own_asset("assets/stylesheets/main.css") and not minify.is_own_asset("assets/logo.svg")
+    bundle = next((built_site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    theme = Path(__import__("material").__file__).parent / "templates" / "assets" / "javascripts" / bundle.name
+    assert bundle.read_bytes() == theme.read_bytes()

@@ -84,6 +84,8 @@ def test_serve_reloads_data_and_survives_a_data_error(tmp_path):
     server = Server(project, free_port())
     try:
         server.wait_for("first page", lambda: "It depends." in (server.get("faq/") or ""))
+        # `mkdocs serve` serves our scripts and stylesheets as written, for reading in the browser; builds minify them.
+        assert server.get("assets/decision-tree.js") == (project / "content" / "assets" / "decision-tree.js").read_text(encoding="utf-8")
 
         faq.write_text(original.replace("answer: It depends.", "answer: Start with a careful prompt."), encoding="utf-8")
         server.wait_for("the edited answer", lambda: "Start with a careful prompt." in (server.get("faq/") or ""))

@@ -29,7 +29,15 @@ def outcome_page(browser, site_url):
 
 
 @pytest.mark.browser
+def test_record_is_written_when_the_preview_opens(outcome_page):
+    assert outcome_page.locator(".dt-record-text").text_content() == ""
+    outcome_page.get_by_text("Preview the record").click()
+    assert outcome_page.locator(".dt-record-text").text_content().startswith("# Decision record: ")
+
+
+@pytest.mark.browser
 def test_record_holds_the_whole_decision(outcome_page):
+    outcome_page.get_by_text("Preview the record").click()
     text = outcome_page.locator(".dt-record-text").text_content()
     outcome = PAYLOAD["outcomes"][EXAMPLE["outcome"]]
     assert text.startswith(f"# Decision record: {PAYLOAD['title']}\n")

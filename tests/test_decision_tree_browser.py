@@ -265,3 +265,31 @@ def test_worked_example_links_open_their_path(page, site_url):
     link.click()
     expect(heading(page)).to_have_text(GUIDE["outcomes"][example["outcome"]]["title"])
     expect(heading(page)).to_be_focused()
+
+
+def test_an_answer_draws_the_next_step_before_the_click_returns(page, site_url):
+    """The step is drawn in the click itself (docs/performance.md), the address follows with one history entry, and
+    Back, which fires popstate and then hashchange, draws the previous step once."""
+    open_tree(page, site_url)
+    first = GUIDE["start"]
+    answer = GUIDE["questions"][first]["options"][0]
+    result = page.evaluate("""(label) => {
+      const draws = [];
+      new MutationObserver(() => draws.push(document.querySelector(".dt-widget .dt-heading").textContent))
+        .observe(document.querySelector(".dt-widget .dt-step"), {childList: true});
+      window.__draws = draws;
+      const before = history.length;
+      const button = [...document.querySelectorAll(".dt-option")].find((b) => b.textContent === label);
+      button.click();
+      return {heading: document.querySelector(".dt-widget .dt-heading").textContent, hash: location.hash,
+              focused: document.activeElement.classList.contains("dt-heading"), added: history.length - before};
+    }""", answer["label"])
+    assert result == {"heading": node_title(GUIDE, answer["next"]), "hash": f"#answers={answer['id']}", "focused": True,
+                      "added": 1}
+    page.evaluate("window.__draws.length = 0")
+    page.go_back()
+    expect(heading(page)).to_have_text(node_title(GUIDE, first))
+    page.wait_for_timeout(200)  # a second draw, if there were one, would have come by now
+    assert page.evaluate("window.__draws.length") == 1
+    expect(heading(page)).to_be_focused()
+    assert page.guide_errors == []

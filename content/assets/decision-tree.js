@@ -1,6 +1,8 @@
 /* The decision tree widget: one question at a time, the answers so far, and a recommendation with its reasons.
    It reads the tree from the page's <script type="application/json"> and keeps the path in the address
    (#answers=<option>/<option>/...), so a path can be shared, bookmarked and stepped back with the browser.
+   An answer draws the next step at once and records the address with history.pushState; Back, Forward and
+   links to a path (popstate, hashchange) draw whatever the address says, unless it is already shown.
    Without JavaScript the page shows the whole tree as an outline; this script hides it and shows the widget.
    Text from the data is only ever set with textContent. */
 (function () {
@@ -19,6 +21,11 @@
       if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
     });
     return node;
+  }
+
+  function empty(node) {  // replaceChildren() takes the old nodes out in one change, which is faster
+    if (node.replaceChildren) node.replaceChildren();
+    else while (node.firstChild) node.removeChild(node.firstChild);
   }
 
   function own(map, key) {
@@ -48,6 +55,7 @@
     [notice, trail, step, el("div", {"class": "dt-controls"}, [back, restart, toggle]), live]
       .forEach(function (part) { widget.appendChild(part); });
     var answers = null;  // the option ids of the path shown; null until the first draw
+    var shown = null;    // the address of the step shown
 
     function walk(ids) {
       var node = tree.start, path = [];
@@ -81,7 +89,13 @@
 
     function go(ids) {
       notice.hidden = true;
-      location.hash = address(ids);  // the hashchange listener draws the new step
+      try {
+        history.pushState(null, "", address(ids));
+      } catch (e) {  // a document whose address cannot be rewritten: let the hashchange listener draw
+        location.hash = address(ids);
+        return;
+      }
+      draw(ids, true);
     }
 
     function links(list, text) {
@@ -173,17 +187,26 @@
       return lines.join("\n") + "\n";
     }
 
+    // The record is written when it is first needed (opening the preview, copying, downloading), not with every
+    // recommendation drawn: it is most of an outcome's drawing time and most readers never ask for it.
     function recordTools(outcome, path) {
-      var text = record(outcome, path);
+      var text = null;
       var status = el("span", {"class": "dt-record-status", role: "status"});
       var copy = el("button", {type: "button", "class": "dt-control", text: "Copy as Markdown"});
       var save = el("button", {type: "button", "class": "dt-control", text: "Download (.md)"});
-      var preview = el("pre", {"class": "dt-record-text", text: text});
+      var preview = el("pre", {"class": "dt-record-text"});
+      var details = el("details", {}, [el("summary", {text: "Preview the record"}), preview]);
+      function written() {
+        if (text === null) preview.textContent = text = record(outcome, path);
+        return text;
+      }
+      details.addEventListener("toggle", function () { if (details.open) written(); });
       copy.addEventListener("click", function () {
         var done = function (ok) { status.textContent = ok ? "Copied." : "Copy failed: select the text in the preview."; };
         if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+          navigator.clipboard.writeText(written()).then(function () { done(true); }, function () { done(false); });
         } else {
+          written();
           var range = document.createRange();
           range.selectNodeContents(preview);
           window.getSelection().removeAllRanges();
@@ -192,7 +215,7 @@
         }
       });
       save.addEventListener("click", function () {
-        var link = el("a", {href: URL.createObjectURL(new Blob([text], {type: "text/markdown"})),
+        var link = el("a", {href: URL.createObjectURL(new Blob([written()], {type: "text/markdown"})),
                             download: "decision-record-" + tree.id + ".md"});
         document.body.appendChild(link);
         link.click();
@@ -202,15 +225,15 @@
       return el("section", {"class": "dt-record", "aria-label": "Decision record"}, [
         el("h3", {text: "Decision record"}),
         el("p", {text: "Keep this decision with its reasons: paste it into a design document or an architecture decision record."}),
-        el("div", {"class": "dt-controls"}, [copy, save, status]),
-        el("details", {}, [el("summary", {text: "Preview the record"}), preview])]);
+        el("div", {"class": "dt-controls"}, [copy, save, status]), details]);
     }
 
     function draw(ids, moveFocus) {
       var walked = walk(ids);
       answers = ids;
-      while (trail.firstChild) trail.removeChild(trail.firstChild);
-      while (step.firstChild) step.removeChild(step.firstChild);
+      shown = address(ids);
+      empty(trail);
+      empty(step);
       if (walked.path.length) {
         trail.appendChild(el("h2", {"class": "dt-trail-title", text: "Your answers"}));
         trail.appendChild(list("ol", walked.path, function (s) {
@@ -238,6 +261,7 @@
 
     function follow(moveFocus) {
       var state = read();
+      if (state.ids && address(state.ids) === shown) return;  // drawn already (Back fires popstate, then hashchange)
       if (state.target) {  // a link to a heading or into the outline: not a path, so leave the widget alone
         if (outline.contains(state.target)) {
           showOutline(true);
@@ -263,6 +287,7 @@
     back.addEventListener("click", function () { go(answers.slice(0, -1)); });
     restart.addEventListener("click", function () { go([]); });
     toggle.addEventListener("click", function () { showOutline(outline.hidden); });
+    window.addEventListener("popstate", function () { follow(true); });
     window.addEventListener("hashchange", function () { follow(true); });
     widget.hidden = false;
     showOutline(false);

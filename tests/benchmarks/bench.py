@@ -136,7 +136,7 @@ def resource_kind(path: str, page_path: str, own: dict) -> str:
 def weight_and_browser(site: Path, project: Path, sections: set[str], clicks: int, lighthouse_runs: int) -> dict:
     from playwright.sync_api import sync_playwright
     out: dict = {}
-    own = page_weight.own_assets(project / "content" / "assets")
+    own = page_weight.own_assets(project / "content" / "assets", site / "assets")
     server = GzipServer(site, site_mount(project))
     tree = tree_page(project)
     try:
@@ -156,6 +156,7 @@ def weight_and_browser(site: Path, project: Path, sections: set[str], clicks: in
                     log(f"  weight: {label}: {visit['bytes']} bytes in {visit['requests']} requests")
                 log("  weight: checking every page for assets it loads but does not use ...")
                 out["weight"] = {"visits": visits, "own": own, "own_gzip": sum(a["gzip"] for a in own.values()),
+                                 "own_source_gzip": sum(a["source_gzip"] for a in own.values()),
                                  "usage": page_weight.usage(browser, server, site, own)}
             if "tree" in sections:
                 out["tree"] = {"page": tree, **tree_clicks.measure(browser, server.url + tree, count=clicks)}

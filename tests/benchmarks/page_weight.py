@@ -45,17 +45,20 @@ _USAGE = """(own) => {
 }"""
 
 
-def own_assets(assets_dir: Path) -> dict[str, dict]:
-    """Each of our own scripts and stylesheets: raw and gzip bytes, and for a script its entry lookup (a selector)."""
+def own_assets(assets_dir: Path, built_dir: Path) -> dict[str, dict]:
+    """Each of our own scripts and stylesheets: bytes and gzip bytes as the built site serves them (minified) and as
+    written in content/assets/, and for a script its entry lookup (a selector)."""
     out = {}
     for path in sorted(p for p in assets_dir.iterdir() if p.suffix in (".js", ".css")):
-        data = path.read_bytes()
+        source = path.read_bytes()
+        built = (built_dir / path.name).read_bytes()
         entry = None
         if path.suffix == ".js":
-            match = _LOOKUP.search(data.decode("utf-8"))
+            match = _LOOKUP.search(source.decode("utf-8"))
             if match:
                 entry = f"#{match.group(2)}" if match.group(2) else match.group(4)
-        out[path.name] = {"raw": len(data), "gzip": gzip_size(data), "entry": entry}
+        out[path.name] = {"raw": len(built), "gzip": gzip_size(built), "source_raw": len(source),
+                          "source_gzip": gzip_size(source), "entry": entry}
     return out
 
 

@@ -1,9 +1,11 @@
 """The decision tree in the browser: time from an option's click to the next step drawn and laid out.
 
-Used by `bench.py`. Timed inside the page with performance.now(): from just before the click to the end of the
-hashchange that draws the step, with a forced layout of the new step. Where that time goes is measured too: each
-hashchange listener is timed (an init script wraps addEventListener and tells listeners apart by the script that
-added them), so the widget's own drawing and the theme's listeners show apart from the browser's navigation.
+Used by `bench.py`. Timed inside the page with performance.now(), from just before the click to the new step laid
+out (a forced layout of the widget). The widget draws the step inside its click listener and records the address
+with history.pushState, so the step is there when click() returns; a script that draws on `hashchange` instead
+is timed to the end of that event, and the wait for it is reported apart. The parts: the click itself (listeners,
+drawing, focus), the layout forced afterwards, and, where there is one, the wait for `hashchange` and the time in
+its listeners (an init script wraps addEventListener and tells listeners apart by the script that added them).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ _TIME_LISTENERS = """(() => {
   const add = EventTarget.prototype.addEventListener;
   const remove = EventTarget.prototype.removeEventListener;
   const wrappers = new WeakMap();
-  window.__hashchange = [];  // one {script, ms} per listener call
+  window.__hashchange = [];  // one {script, start, ms} per listener call
   EventTarget.prototype.addEventListener = function (type, listener, options) {
     if (this !== window || type !== "hashchange" || typeof listener !== "function") {
       return add.call(this, type, listener, options);
@@ -40,42 +42,60 @@ _CLICKS = """async ({count, warmup}) => {
   const box = document.querySelector(".dt[data-tree-json]");
   const widget = box && box.querySelector(".dt-widget");
   if (!widget || widget.hidden) return {error: "no decision tree widget on this page"};
-  const nextDraw = () => new Promise((resolve) => window.addEventListener("hashchange", () => {
-    widget.getBoundingClientRect();  // style and layout of the new step
+  const heading = () => widget.querySelector(".dt-heading");
+  const hashchange = () => new Promise((resolve) => window.addEventListener("hashchange", () => {
+    widget.getBoundingClientRect();
     resolve(performance.now());
   }, {once: true}));
-  const times = [], kinds = [], listeners = [], clicking = [], waiting = [];
-  let turn = 0, restarts = 0;
+  // Press `button`; resolve with {clicked, end, async}: when click() returned, when the new step was laid out,
+  // and whether the step came with a later hashchange event.
+  const press = async (button) => {
+    const before = heading();
+    const later = hashchange();
+    window.__hashchange = [];
+    const start = performance.now();
+    button.click();
+    const clicked = performance.now();
+    if (heading() !== before) {
+      widget.getBoundingClientRect();  // style and layout of the new step
+      return {start, clicked, end: performance.now(), async: false};
+    }
+    return {start, clicked, end: await later, async: true};
+  };
+  const times = [], kinds = [], listeners = [], clicking = [], layout = [], waiting = [];
+  let turn = 0, restarts = 0, asynchronous = 0;
   while (times.length < count) {
     const options = widget.querySelectorAll(".dt-option");
     if (!options.length) {  // at a recommendation: start again, untimed
       const restart = widget.querySelector(".dt-restart");
       if (!restart || restart.disabled) return {error: "at a recommendation without a 'Start again' button"};
-      const drawn = nextDraw();
-      restart.click();
-      await drawn;
+      await press(restart);
       restarts++;
       continue;
     }
-    const button = options[turn++ % options.length];  // vary the branch taken
-    const drawn = nextDraw();
-    window.__hashchange = [];
-    const start = performance.now();
-    button.click();  // runs the click listeners and sets location.hash; the hashchange event comes as a new task
-    const clicked = performance.now();
-    const end = await drawn;
+    const timing = await press(options[turn++ % options.length]);  // vary the branch taken
+    await new Promise((resolve) => setTimeout(resolve, 0));  // let a hashchange of a synchronous draw pass, untimed
     if (turn > warmup) {
-      times.push(end - start);
-      clicking.push(clicked - start);
-      waiting.push(Math.min(...window.__hashchange.map((call) => call.start)) - clicked);
+      times.push(timing.end - timing.start);
+      clicking.push(timing.clicked - timing.start);
       kinds.push(widget.querySelector(".dt-option") ? "question" : "recommendation");
-      const byScript = {};
-      for (const call of window.__hashchange) byScript[call.script] = (byScript[call.script] || 0) + call.ms;
-      listeners.push(byScript);
+      if (timing.async) {
+        asynchronous++;
+        waiting.push(Math.min(...window.__hashchange.map((call) => call.start)) - timing.clicked);
+        const byScript = {};
+        for (const call of window.__hashchange) byScript[call.script] = (byScript[call.script] || 0) + call.ms;
+        listeners.push(byScript);
+      } else {
+        layout.push(timing.end - timing.clicked);
+      }
     }
   }
-  return {times, kinds, listeners, clicking, waiting, restarts};
+  return {times, kinds, listeners, clicking, layout, waiting, restarts, asynchronous};
 }"""
+
+
+def _median(values):
+    return statistics.median(values) if values else None
 
 
 def measure(browser, url: str, count: int = 100, warmup: int = 10) -> dict:
@@ -99,10 +119,12 @@ def measure(browser, url: str, count: int = 100, warmup: int = 10) -> dict:
         "median_ms": statistics.median(times),
         "p95_ms": sorted(times)[int(len(times) * 0.95) - 1],
         "max_ms": max(times),
-        "median_to_question_ms": statistics.median(to_question) if to_question else None,
-        "click_ms": statistics.median(result["clicking"]),      # click listeners and setting location.hash
-        "queue_ms": statistics.median(result["waiting"]),       # until the browser dispatches hashchange
-        "listeners_ms": listeners,  # median time per click in the hashchange listeners of each script
+        "median_to_question_ms": _median(to_question),
+        "click_ms": _median(result["clicking"]),   # click listeners: the widget draws the step and moves the focus
+        "layout_ms": _median(result["layout"]),    # the layout forced after a synchronous draw
+        "drawn_on_hashchange": result["asynchronous"],  # clicks whose step came with a later hashchange
+        "queue_ms": _median(result["waiting"]),    # until the browser dispatched hashchange, for those clicks
+        "listeners_ms": listeners,  # median time per click in the hashchange listeners of each script, for those
         "restarts": result["restarts"],
         "page_errors": errors,
     }
