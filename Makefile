@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test setup setup-test bench clean
+.PHONY: serve build check test setup setup-test bench clean bytecode
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +21,15 @@ setup: $(BIN)/.installed
 setup-test: $(BIN)/.installed-test
 	bash .ci/system-deps
 
-serve: setup
+# The hook's modules compiled to bytecode once, as pip does for installed packages: written even where
+# PYTHONDONTWRITEBYTECODE is set, so that a build does not compile them again (docs/performance.md).
+bytecode: setup
+	$(BIN)/python -m compileall -q hooks
+
+serve: bytecode
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: setup
+build: bytecode
 	$(BIN)/mkdocs build --strict --site-dir site
 
 check: setup

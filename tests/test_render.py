@@ -77,3 +77,21 @@ def test_cite_links_each_source_once_and_numbers_further_items():
     out = template.render(sources=["a#x", "b", "a#y", "a#x"], by_id=by_id, page_src="approaches/rag.md")
     assert out == ('[Alpha &amp; Co](../sources/a.md#x) [2](../sources/a.md#y){: aria-label="Alpha &amp; Co, item 2" }, '
                    '[Beta](../sources/b.md)')
+
+
+def test_links_to_items_or_a_muted_note():
+    template = render.environment().from_string("{{ links_to(refs, 'not yet used') }}")
+    by_id = {"use-cases": {"a": {"title": "Claims <triage>"}}, "faq": {"b": {"question": "Why?"}}}
+    out = template.render(refs=[("use-cases", "a"), ("faq", "b")], by_id=by_id, page_src="sources/s.md")
+    assert out == '<a href="../../use-cases/a/">Claims &lt;triage&gt;</a>, <a href="../../faq/#b">Why?</a>'
+    assert template.render(refs=(), by_id=by_id, page_src="sources/s.md") == '<span class="guide-muted">not yet used</span>'
+
+
+def test_a_tree_payload_is_made_once_per_model():
+    from guide import pipeline, tree_view
+    first, second = pipeline.load_model(ROOT / "data"), pipeline.load_model(ROOT / "data")
+    tree = first.by_id["decision-trees"]["guide"]
+    made = tree_view.payload(first, tree)
+    assert tree_view.payload(first, tree) is made
+    again = tree_view.payload(second, second.by_id["decision-trees"]["guide"])
+    assert again is not made and again == made

@@ -159,6 +159,24 @@ def cite(context, citations) -> Markup:
 
 
 @pass_context
+def title_of(context, collection: str, item_id: str) -> str:
+    """What an item is called: its title, name, term, question or what it measures, whichever it has."""
+    item = context["by_id"][collection][item_id]
+    return item.get("title") or item.get("name") or item.get("term") or item.get("question") or item.get("measures")
+
+
+@pass_context
+def links_to(context, refs, empty: str) -> Markup:
+    """HTML links from the current page to items, given as (collection, id) pairs, separated by commas; `empty`
+    (plain text, shown muted) where there are none. In Python because a source's page has hundreds of them."""
+    from .site import item_src
+    page_src = context["page_src"]
+    links = [f'<a href="{_url(page_src, item_src(collection, item_id))}">{escape_text(title_of(context, collection, item_id))}</a>'
+             for collection, item_id in refs]
+    return Markup(", ".join(links) if links else f'<span class="guide-muted">{escape_text(empty)}</span>')
+
+
+@pass_context
 def url(context, target: str) -> Markup:
     """An HTML href from the current page's address to another page, for raw HTML blocks."""
     return _url(context["page_src"], target)
@@ -211,7 +229,7 @@ def environment() -> Environment:
     env.filters.update(md=markdown_html, md_inline=markdown_inline, cell=table_cell, json_script=json_script,
                        source_of=lambda citation: citation.partition("#")[0],
                        front_title=front_title, front_description=front_description, group_citations=group_citations)
-    env.globals.update(href=href, url=url, asset=asset, cite=cite)
+    env.globals.update(href=href, url=url, asset=asset, cite=cite, title_of=title_of, links_to=links_to)
     from . import tree_diagram, tree_view  # imported here because both build on this module
     env.globals.update(tree_payload=tree_view.payload, tree_outline=tree_view.outline, tree_anchor=tree_view.anchor,
                        tree_citations=tree_view.citations, tree_path_labels=tree_view.path_labels,

@@ -52,8 +52,23 @@ def citations(model: Model, sources) -> list[dict]:
     return list(groups.values())
 
 
+_payloads: dict = {"model": None, "trees": {}}  # payloads of the latest model's trees, by tree id
+
+
 def payload(model: Model, tree) -> dict:
-    """The tree with every name resolved and every address relative to the site root; plain text throughout."""
+    """The tree with every name resolved and every address relative to the site root; plain text throughout.
+    Made once per model and tree (the page, its embed and the API all use it); treat the result as read-only."""
+    if _payloads["model"] is not model:
+        _payloads["model"], _payloads["trees"] = model, {}
+    cached = _payloads["trees"].get(tree["id"])
+    if cached is not None and cached[0] is tree:
+        return cached[1]
+    made = _payload(model, tree)
+    _payloads["trees"][tree["id"]] = (tree, made)
+    return made
+
+
+def _payload(model: Model, tree) -> dict:
     questions = {}
     for q in tree["questions"]:
         questions[q["id"]] = {

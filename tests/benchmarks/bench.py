@@ -78,8 +78,15 @@ def machine() -> dict:
 
 # 1. Build overhead -------------------------------------------------------------------------------------------------
 
+def compile_hooks(project: Path) -> None:
+    """Compile the hook's modules to bytecode, as `make build` does (`make bytecode`): a user's Python writes it on
+    the first build anyway, and PYTHONDONTWRITEBYTECODE, where it is set, would make every build compile them."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(project / "hooks")], check=True)
+
+
 def overhead(work: Path, runs: int) -> dict:
     full = make_project(work / "full")  # a snapshot, so that edits made meanwhile do not land between runs
+    compile_hooks(full)
     plain = static_copy.write_plain_project(full, work / "plain").parent
     times = {"full": [], "plain": []}
     cpu = {"full": [], "plain": []}
@@ -208,6 +215,7 @@ def main(argv=None) -> int:
             log("3-4. page weight, the tree in the browser, Lighthouse")
             if site is None:
                 project = make_project(work / "browser" / "project")
+                compile_hooks(project)
                 timed_build(project, work / "browser" / "site")
                 site = work / "browser" / "site"
             results.update(weight_and_browser(site, project, sections, args.clicks, args.lighthouse_runs))
