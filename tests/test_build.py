@@ -146,3 +146,15 @@ def test_hooks_pause_the_garbage_collector_and_restore_it():
     finally:
         gc.enable()
     assert site_data.on_config.__name__ == "on_config" and site_data.on_files.__name__ == "on_files"
+
+
+def test_minifier_extensions_match_the_packages():
+    import rcssmin
+    import rjsmin
+
+    from guide import minify
+    for path in sorted(ASSETS.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        expected = rjsmin.jsmin(text) if path.suffix == ".js" else rcssmin.cssmin(text) if path.suffix == ".css" else None
+        if expected is not None:
+            assert minify.minified(f"assets/{path.name}", text) == expected + "\n", path.name

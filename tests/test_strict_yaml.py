@@ -85,3 +85,21 @@ def test_positions_of_nested_values():
     _, positions, _ = parse(b"id: a\nrows:\n  - aspect: cost\n    cells:\n      rag: {text: x}\n", "f.yml")
     assert positions[("rows", 0, "cells", "rag", "text")] == (5, 13)
     assert positions.locate(("rows", 0, "cells", "missing")) == (4, 5)
+
+
+def test_positions_of_a_fast_read_file_are_the_same_when_worked_out_later():
+    """The fast reader leaves positions until they are asked for; they must be those it would have recorded."""
+    from pathlib import Path
+
+    from guide import strict_yaml
+    root = Path(__file__).resolve().parents[1] / "data"
+    files = sorted(p for p in root.rglob("*.yml") if "schemas" not in p.parts)
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        eager = strict_yaml._fast_parse(text, with_positions=True)
+        document, lazy, errors = parse(path.read_bytes(), str(path))
+        assert errors == [] and eager is not None and document == eager[0]
+        assert type(lazy).__name__ == "_LazyPositions"
+        deepest = max(eager[1], key=len)
+        assert lazy.locate(deepest + ("missing",)) == eager[1][deepest]
+        assert dict(lazy.items()) == eager[1] and lazy == eager[1] and len(lazy) == len(eager[1])

@@ -81,53 +81,64 @@ class _Unusual(Exception):
 
 
 def _fast_value(next_event, event, path, positions, in_flow=False):
+    """The value that starts with `event`; with `positions` a dict, each key's and item's line and column go in it
+    (path is then the value's key path; without positions neither is kept, which is faster)."""
     if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
         raise _Unusual
-    if isinstance(event, yaml.ScalarEvent):
+    kind = type(event)
+    if kind is yaml.ScalarEvent:
         if event.style != "":  # libyaml marks a plain scalar with ''
             return event.value
         if in_flow and ("?" in event.value or ":" in event.value):  # [a ? b]: the two readers disagree
             raise _Unusual
         return _plain(event.value)
-    if isinstance(event, yaml.SequenceStartEvent):
+    if kind is yaml.SequenceStartEvent:
         out, in_flow = [], in_flow or event.flow_style
-        while not isinstance(event := next_event(), yaml.SequenceEndEvent):
+        while type(event := next_event()) is not yaml.SequenceEndEvent:
+            if positions is None:
+                out.append(_fast_value(next_event, event, None, None, in_flow))
+                continue
             positions[path + (len(out),)] = (event.start_mark.line + 1, event.start_mark.column + 1)
             out.append(_fast_value(next_event, event, path + (len(out),), positions, in_flow))
         return out
-    if isinstance(event, yaml.MappingStartEvent):
+    if kind is yaml.MappingStartEvent:
         out, in_flow = {}, in_flow or event.flow_style
-        while not isinstance(key := next_event(), yaml.MappingEndEvent):
-            if (not isinstance(key, yaml.ScalarEvent) or key.anchor is not None or key.tag is not None or key.value in out
+        while type(key := next_event()) is not yaml.MappingEndEvent:
+            if (type(key) is not yaml.ScalarEvent or key.anchor is not None or key.tag is not None or key.value in out
                     or in_flow and key.style == "" and ("?" in key.value or ":" in key.value)):
                 raise _Unusual
+            if positions is None:
+                out[key.value] = _fast_value(next_event, next_event(), None, None, in_flow)
+                continue
             positions[path + (key.value,)] = (key.start_mark.line + 1, key.start_mark.column + 1)
             out[key.value] = _fast_value(next_event, next_event(), path + (key.value,), positions, in_flow)
         return out
     raise _Unusual  # an alias
 
 
-def _fast_parse(text: str) -> tuple[dict, Positions] | None:
+def _fast_parse(text: str, with_positions: bool = False) -> tuple[dict, Positions] | None:
     """The document and positions read by libyaml (C), or None to leave the file to the pure-Python reader: when
     libyaml is missing, and for anything but a plain valid mapping. That keeps every refusal and every message the
-    pure-Python reader's, and takes most of the build's reading time away (docs/performance.md)."""
+    pure-Python reader's, and takes most of the build's reading time away (docs/performance.md). Positions are
+    worked out only when first asked for (`_LazyPositions`) unless `with_positions` is set."""
     if _CParser is None or "\t" in text or "\ufeff" in text or _BLOCK_HEADER_HASH.search(text) \
             or Reader.NON_PRINTABLE.search(text):
         return None  # libyaml lets these by where the pure-Python reader refuses them
-    positions = Positions()
+    positions = Positions() if with_positions else None
     try:
         parser = _CParser(text)
         kinds = [type(parser.get_event()), type(parser.get_event())]
         top = parser.get_event()
         if kinds != [yaml.StreamStartEvent, yaml.DocumentStartEvent] or not isinstance(top, yaml.MappingStartEvent):
             return None
-        positions[()] = (top.start_mark.line + 1, top.start_mark.column + 1)
+        if positions is not None:
+            positions[()] = (top.start_mark.line + 1, top.start_mark.column + 1)
         document = _fast_value(parser.get_event, top, (), positions)
         if [type(parser.get_event()), type(parser.get_event())] != [yaml.DocumentEndEvent, yaml.StreamEndEvent]:
             return None
     except (_Unusual, yaml.YAMLError, RecursionError):
         return None
-    return document, positions
+    return document, positions if positions is not None else _LazyPositions(text)
 
 
 class Positions(dict):
@@ -138,6 +149,63 @@ class Positions(dict):
         while path not in self and path:
             path = path[:-1]
         return self.get(path, (1, 0))
+
+
+class _LazyPositions(Positions):
+    """The positions of a file the fast reader read, worked out from its text when first asked for: a file with no
+    error never needs them."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    def _fill(self):
+        if self._text is not None:
+            text, self._text = self._text, None
+            dict.update(self, _fast_parse(text, with_positions=True)[1])
+
+    # Every way of reading the mapping fills it first.
+    def __getitem__(self, key):
+        self._fill()
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self._fill()
+        return super().__contains__(key)
+
+    def __iter__(self):
+        self._fill()
+        return super().__iter__()
+
+    def __len__(self):
+        self._fill()
+        return super().__len__()
+
+    def __eq__(self, other):
+        self._fill()
+        if isinstance(other, _LazyPositions):
+            other._fill()
+        return super().__eq__(other)
+
+    def __repr__(self):
+        self._fill()
+        return super().__repr__()
+
+    def get(self, key, default=None):
+        self._fill()
+        return super().get(key, default)
+
+    def items(self):
+        self._fill()
+        return super().items()
+
+    def keys(self):
+        self._fill()
+        return super().keys()
+
+    def values(self):
+        self._fill()
+        return super().values()
 
 
 def _convert(node, path, positions, file, errors):

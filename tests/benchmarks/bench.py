@@ -183,7 +183,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {', '.join(SECTIONS)}")
     parser.add_argument("--skip", default="", help="comma-separated sections to leave out")
-    parser.add_argument("--runs", type=int, default=5, help="alternating runs per build in the overhead figure")
+    parser.add_argument("--runs", type=int, default=9, help="alternating runs per build in the overhead figure")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of builds per size in the scaling figure")
     parser.add_argument("--scales", default="1,10,50", help="multiples of the real data to build")
     parser.add_argument("--clicks", type=int, default=100)
