@@ -35,12 +35,12 @@ def _without_gc(hook):
     leave is collected as usual once the hook returns."""
     @functools.wraps(hook)
     def run(*args, **kwargs):
-        paused = gc.isenabled()
+        was_enabled = gc.isenabled()
         gc.disable()
         try:
             return hook(*args, **kwargs)
         finally:
-            if paused:
+            if was_enabled:
                 gc.enable()
     return run
 

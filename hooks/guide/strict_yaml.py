@@ -6,6 +6,7 @@ Used by `documents.py`. Plain scalars stay strings except true/false, integers a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import yaml
 from yaml.composer import Composer
@@ -151,61 +152,29 @@ class Positions(dict):
         return self.get(path, (1, 0))
 
 
-class _LazyPositions(Positions):
+class _LazyPositions(Mapping):
     """The positions of a file the fast reader read, worked out from its text when first asked for: a file with no
-    error never needs them."""
+    error never needs them. Reads like `Positions` (Mapping supplies get, in, items, == and the rest)."""
 
     def __init__(self, text: str):
-        super().__init__()
-        self._text = text
+        self._text, self._positions = text, None
 
-    def _fill(self):
-        if self._text is not None:
-            text, self._text = self._text, None
-            dict.update(self, _fast_parse(text, with_positions=True)[1])
+    def _filled(self) -> Positions:
+        if self._positions is None:
+            self._positions, self._text = _fast_parse(self._text, with_positions=True)[1], None
+        return self._positions
 
-    # Every way of reading the mapping fills it first.
-    def __getitem__(self, key):
-        self._fill()
-        return super().__getitem__(key)
-
-    def __contains__(self, key):
-        self._fill()
-        return super().__contains__(key)
+    def __getitem__(self, path):
+        return self._filled()[path]
 
     def __iter__(self):
-        self._fill()
-        return super().__iter__()
+        return iter(self._filled())
 
     def __len__(self):
-        self._fill()
-        return super().__len__()
+        return len(self._filled())
 
-    def __eq__(self, other):
-        self._fill()
-        if isinstance(other, _LazyPositions):
-            other._fill()
-        return super().__eq__(other)
-
-    def __repr__(self):
-        self._fill()
-        return super().__repr__()
-
-    def get(self, key, default=None):
-        self._fill()
-        return super().get(key, default)
-
-    def items(self):
-        self._fill()
-        return super().items()
-
-    def keys(self):
-        self._fill()
-        return super().keys()
-
-    def values(self):
-        self._fill()
-        return super().values()
+    def locate(self, path) -> tuple[int, int]:
+        return self._filled().locate(path)
 
 
 def _convert(node, path, positions, file, errors):
