@@ -1,24 +1,23 @@
 """Content tests: every item of every source is used and cited, the text is our own, and the content pages work."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+import own_words
 from guide.pipeline import load_model
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 MODEL = load_model(ROOT / "data")
 ARTICLES = [s for s in MODEL.items["sources"] if s["kind"] == "article"]
+PRINTS = own_words.load_fingerprints()
 
 
-def test_each_source_article_has_a_file_in_the_shared_sources():
-    files = {p.name for p in (SHARED / "sources").glob("*.txt")}
-    assert files, f"no source articles found in {SHARED / 'sources'}"
-    assert {s["file"] for s in ARTICLES} == files
+def test_each_source_article_has_a_fingerprint():
+    """The fingerprint file holds exactly the articles that data/sources names (regenerate: tests/own_words.py)."""
+    assert {s["file"] for s in ARTICLES} == set(PRINTS["sources"])
+    assert all(len(hashes) > 500 for hashes in PRINTS["sources"].values())
 
 
 @pytest.mark.parametrize("source", ARTICLES, ids=[s["id"] for s in ARTICLES])
@@ -35,11 +34,22 @@ def test_every_source_is_cited():
 
 
 def test_own_words():
-    """No run of 8 or more words is shared with a source article."""
-    tool = SHARED / "tools" / "copycheck.py"
-    assert tool.is_file(), f"{tool} is missing: the shared folder must sit beside the repository"
-    result = subprocess.run([sys.executable, str(tool), "data", "content", "docs"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
+    """No run of 8 or more words in data/, content/ or docs/ stands in a source article (by its fingerprint)."""
+    found = own_words.check([ROOT / "data", ROOT / "content", ROOT / "docs"], PRINTS)
+    assert found == [], "\n".join(f"{f.relative_to(ROOT)}: {run}" for f, run in found)
+
+
+def test_own_words_finds_a_run_of_eight_and_not_of_seven(tmp_path):
+    """The check itself: fingerprint a made-up article, then plant 8 and 7 of its words in a page."""
+    article = "the quick brown fox jumps over the lazy dog while nine small cats watch it closely"
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text(article, encoding="utf-8")
+    prints = own_words.fingerprint(tmp_path / "sources")
+    assert article.split()[0] not in "".join(prints["sources"]["a.txt"])  # hashes, not words
+    (tmp_path / "eight.md").write_text("Our text: The Quick-brown fox, jumps over the lazy DOG. End.", encoding="utf-8")
+    (tmp_path / "seven.yml").write_text("text: quick brown fox jumps over the lazy cat", encoding="utf-8")
+    found = own_words.check([tmp_path / "eight.md", tmp_path / "seven.yml"], prints)
+    assert [(f.name, run) for f, run in found] == [("eight.md", "the quick brown fox jumps over the lazy dog")]
 
 
 def test_statistics_without_origin_are_marked_unverified(built_site):

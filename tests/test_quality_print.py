@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,25 @@ def pypdf():
 
 
 def squeeze(text: str) -> str:
-    """Text without whitespace or soft hyphens, so that line breaks in the PDF do not matter."""
-    return re.sub(r"[\s\u00ad]+", "", text)
+    """Text as letters and digits only, after NFKC, so that fonts and line breaking do not matter.
+
+    NFKC folds ligatures (U+FB01 "fi") and other compatibility forms that a PDF may hold, depending on the font
+    Chromium picks; dropping everything but letters and digits removes line breaks, soft hyphens and hyphens
+    added where a word is broken, and a hyphen in the page that the PDF breaks at; case is folded because a
+    ligature stands for lower-case letters and CSS may change case.
+    """
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+@pytest.mark.parametrize("page, pdf", [
+    ("Fine-tuning fits", "\ufb01ne-\ntuning \ufb01ts"),
+    ("Workflow efficiency", "Work\ufb02ow e\ufb03ciency"),
+    ("retrieval-augmented generation", "retrieval-aug\u00admented gener-\nation"),
+    ("https://example.org/a_b", "https://exam-\nple.org/a_b"),
+])
+def test_squeeze_ignores_ligatures_and_line_breaking(page, pdf):
+    assert squeeze(page) == squeeze(pdf)
+    assert squeeze(page) != squeeze(page[:-1])  # a lost letter still counts
 
 
 def printed_pages(site: Path) -> dict[str, str]:
