@@ -8,11 +8,12 @@ from .decision_tree import check_structure, nodes, walk
 from .documents import Document
 from .errors import DataError
 
-MAX_QUESTIONS = 6  # the most questions a reader of one of the guide's own trees answers on any path
+MAX_QUESTIONS = 6  # the most questions a reader answers on any path of a tree with the 'at-most-six-questions' policy
 
-# What an answer may establish, and the rule each fact serves in the guide's own trees.
+# What an answer may establish (an option's `establishes`), and the policy rule that asks for each fact.
 MEASURED_PROMPT = "measured-prompt"
 SUCCESS_CRITERIA = "success-criteria"
+POLICY_RULES = ("success-criteria-first", "measured-prompt-before-fine-tuning", "at-most-six-questions")
 
 
 def paths(tree: dict) -> list[list[tuple[str, dict]]]:
@@ -93,10 +94,11 @@ def _end(tree: dict, path: list[tuple[str, dict]]) -> str:
 
 
 def check_policy(doc: Document) -> list[DataError]:
-    """The guide's own trees (no `source`): at most MAX_QUESTIONS questions on a path; no path reaches fine-tuning
-    without a measured prompt, nor retrieval or fine-tuning without success criteria. A source's tree shows its view."""
+    """The policy rules a tree declares: at most MAX_QUESTIONS questions on a path; no path reaches fine-tuning
+    without a measured prompt, nor retrieval or fine-tuning without success criteria."""
     tree = doc.data
-    if "source" in tree:
+    declared = set(tree.get("policy", ()))
+    if not declared:
         return []
     positions = _outcome_index(tree)
     errors: list[DataError] = []
@@ -107,17 +109,17 @@ def check_policy(doc: Document) -> list[DataError]:
         approaches = set(tree["outcomes"][oi]["approaches"])
         facts = {fact for _, option in path for fact in option.get("establishes", ())}
         checks = [
-            ("length", len(path) > MAX_QUESTIONS,
-             f"the path {path_text(path)} asks {len(path)} questions; the guide's own trees ask at most {MAX_QUESTIONS}"),
-            (MEASURED_PROMPT, "fine-tuning" in approaches and MEASURED_PROMPT not in facts,
+            ("at-most-six-questions", len(path) > MAX_QUESTIONS,
+             f"the path {path_text(path)} asks {len(path)} questions; the tree's policy allows at most {MAX_QUESTIONS}"),
+            ("measured-prompt-before-fine-tuning", "fine-tuning" in approaches and MEASURED_PROMPT not in facts,
              f"the path {path_text(path)} reaches '{outcome_id}', which includes fine-tuning, without an answer that "
              f"establishes a measured prompt; ask whether a careful prompt was measured first"),
-            (SUCCESS_CRITERIA, approaches & {"rag", "fine-tuning"} and SUCCESS_CRITERIA not in facts,
+            ("success-criteria-first", approaches & {"rag", "fine-tuning"} and SUCCESS_CRITERIA not in facts,
              f"the path {path_text(path)} reaches '{outcome_id}', a build decision, without an answer that "
              f"establishes success criteria; ask for a definition of a good answer first"),
         ]
         for rule, broken, message in checks:
-            if broken and (outcome_id, rule) not in reported:
+            if rule in declared and broken and (outcome_id, rule) not in reported:
                 reported.add((outcome_id, rule))
                 errors.append(doc.at(("outcomes", oi, "id"), "", message))
     return errors
