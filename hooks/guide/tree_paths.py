@@ -1,4 +1,4 @@
-"""Rules that read every path of a decision tree: outcome preconditions, the guide's own policy and the scenario benchmark.
+"""Rules that read every path of a decision tree: outcome preconditions, the tree's declared policy, the scenario benchmark.
 
 Run by `pipeline.py` after the structural rules of `decision_tree.py`, at every build and check; the tests use `paths()`.
 """
@@ -70,7 +70,7 @@ def check_requires(doc: Document) -> list[DataError]:
         return errors
     reported: set[tuple[str, str]] = set()
     for path in paths(tree):
-        outcome_id = index[_end(tree, path)][2]["id"]
+        outcome_id = _end(tree, path)
         outcome = tree["outcomes"][positions[outcome_id]]
         answered = {question: option["id"] for question, option in path}
         for question_id, allowed in outcome.get("requires", {}).items():
