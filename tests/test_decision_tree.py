@@ -407,6 +407,16 @@ def test_a_path_that_skips_a_question_an_outcome_relies_on():
         "an answer that establishes success criteria; ask for a definition of a good answer first"]
 
 
+def test_a_path_that_establishes_what_an_outcome_says_is_missing():
+    """An outcome that asks the reader to measure a prompt first is no place for someone who already has."""
+    bad = POLICY.replace("next: tune}", "next: retrieve}").replace(
+        'requires: {criteria: ["yes"]}}', 'requires: {criteria: ["yes"]}, excludes: [measured-prompt]}').replace(
+        "  - {id: tune, approaches: [fine-tuning], requires: {prompt: [measured]}}\n", "")
+    assert path_errors(bad) == [
+        "data/decision-trees/t.yml:14:70: outcomes[1].excludes: the path criteria=yes / prompt=measured reaches 'retrieve' "
+        "after an answer that establishes measured prompt, which its rationale says is missing"]
+
+
 def test_a_precondition_must_name_a_real_question_and_option():
     bad = POLICY.replace("requires: {prompt: [measured]}", "requires: {promt: [measured], criteria: [maybe]}")
     assert path_errors(bad) == [

@@ -48,7 +48,7 @@ def _outcome_index(tree: dict) -> dict[str, int]:
 
 
 def check_requires(doc: Document) -> list[DataError]:
-    """No path reaches an outcome whose stated preconditions (`requires`) it contradicts or skips."""
+    """No path reaches an outcome whose stated preconditions (`requires`, `excludes`) it contradicts or skips."""
     tree = doc.data
     index = nodes(tree)
     positions = _outcome_index(tree)
@@ -73,6 +73,13 @@ def check_requires(doc: Document) -> list[DataError]:
         outcome_id = _end(tree, path)
         outcome = tree["outcomes"][positions[outcome_id]]
         answered = {question: option["id"] for question, option in path}
+        facts = {fact for _, option in path for fact in option.get("establishes", ())}
+        for fact in outcome.get("excludes", ()):
+            if fact in facts and (outcome_id, fact) not in reported:
+                reported.add((outcome_id, fact))
+                errors.append(doc.at(("outcomes", positions[outcome_id], "excludes"), "",
+                                     f"the path {path_text(path)} reaches '{outcome_id}' after an answer that establishes "
+                                     f"{fact.replace('-', ' ')}, which its rationale says is missing"))
         for question_id, allowed in outcome.get("requires", {}).items():
             if (outcome_id, question_id) in reported:
                 continue
