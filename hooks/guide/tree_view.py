@@ -91,6 +91,7 @@ def _payload(model: Model, tree) -> dict:
                           for u in o.get("use_cases", ())],
             "sources": citations(model, o["sources"]),
             "requires": {q: list(allowed) for q, allowed in o.get("requires", {}).items()},
+            "excludes": list(o.get("excludes", ())),
         }
     source = None
     if "source" in tree:
