@@ -101,9 +101,13 @@ def test_every_outcome_starts_with_its_evaluation_step(tree):
     assert missing == []
 
 
-def test_main_tree_starts_from_the_diagnosis():
+def test_main_tree_asks_for_success_criteria_first_then_diagnoses():
     guide = MODEL.by_id["decision-trees"]["guide"]
-    start = next(q for q in guide["questions"] if q["id"] == guide["start"])
-    assert start["text"].startswith("Diagnose first")
-    assert {"knowledge", "behaviour", "both"} <= {o["id"] for o in start["options"]}
-    assert "openai-accuracy#claim-two-axes" in start["sources"]
+    questions = {q["id"]: q for q in guide["questions"]}
+    start = questions[guide["start"]]
+    assert "anthropic-prompt-engineering#step-success-criteria" in start["sources"]
+    assert {"success-criteria"} == {f for o in start["options"] for f in o.get("establishes", ())}
+    diagnosis = questions["gap"]
+    assert diagnosis["text"].startswith("Diagnose")
+    assert {"knowledge", "behaviour", "both", "live-data", "efficiency"} <= {o["id"] for o in diagnosis["options"]}
+    assert "openai-accuracy#claim-two-axes" in diagnosis["sources"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from guide import decision_tree, pipeline, tree_diagram, tree_view
+from guide import decision_tree, pipeline, tree_diagram, tree_paths, tree_view
 from guide.documents import Document
 from guide.strict_yaml import parse
 
@@ -345,3 +345,198 @@ def test_api_files_hold_each_tree_and_the_schema(model):
         "api/v1/schemas/decision-tree.schema.json"}
     guide = json.loads(files["api/v1/decision-trees/guide.json"])
     assert guide == tree_view.payload(model, model.by_id["decision-trees"]["guide"])
+
+
+# Rules that read whole paths (tree_paths.py): outcome preconditions, the guide's own policy, the scenario benchmark.
+
+def path_errors(text: str) -> list[str]:
+    doc = tree_doc(text)
+    return [str(e) for e in tree_paths.check_requires(doc) + tree_paths.check_policy(doc) + tree_paths.check_scenarios(doc)]
+
+
+# The smallest tree that declares and follows the guide's policy: success criteria first, a measured prompt before tuning.
+POLICY = """\
+id: t
+start: criteria
+questions:
+  - id: criteria
+    options:
+      - {id: "yes", label: "Yes", establishes: [success-criteria], next: prompt}
+      - {id: "no", label: "No", next: define}
+  - id: prompt
+    options:
+      - {id: measured, label: "Measured", establishes: [measured-prompt], next: tune}
+      - {id: unmeasured, label: "Not measured", next: retrieve}
+outcomes:
+  - {id: define, approaches: [prompt-engineering], requires: {criteria: ["no"]}}
+  - {id: tune, approaches: [fine-tuning], requires: {prompt: [measured]}}
+  - {id: retrieve, approaches: [rag], requires: {criteria: ["yes"]}}
+examples:
+  - {name: E, answers: ["no"], outcome: define}
+policy: [success-criteria-first, measured-prompt-before-fine-tuning, at-most-six-questions]
+"""
+
+
+def test_a_tree_that_follows_the_policy_has_no_path_errors():
+    assert path_errors(POLICY) == []
+
+
+def test_paths_lists_every_route_to_an_outcome_in_order():
+    tree = tree_doc(POLICY).data
+    assert [tree_paths.path_text(p) for p in tree_paths.paths(tree)] == [
+        "criteria=yes / prompt=measured", "criteria=yes / prompt=unmeasured", "criteria=no"]
+
+
+def test_a_path_that_contradicts_an_outcomes_precondition():
+    bad = POLICY.replace("requires: {prompt: [measured]}", "requires: {prompt: [unmeasured]}")
+    assert path_errors(bad) == [
+        "data/decision-trees/t.yml:14:54: outcomes[1].requires.prompt: the path criteria=yes / prompt=measured reaches "
+        "'tune' but answers 'measured'; its rationale requires 'prompt' to be answered unmeasured"]
+
+
+def test_a_path_that_skips_a_question_an_outcome_relies_on():
+    bad = POLICY.replace("requires: {criteria: [\"yes\"]}}", "requires: {criteria: [\"yes\"], prompt: [unmeasured]}}") \
+                .replace("next: define}", "next: retrieve}")
+    assert path_errors(bad) == [
+        "data/decision-trees/t.yml:15:50: outcomes[2].requires.criteria: the path criteria=no reaches 'retrieve' but answers "
+        "'no'; its rationale requires 'criteria' to be answered yes",
+        "data/decision-trees/t.yml:15:69: outcomes[2].requires.prompt: the path criteria=no reaches 'retrieve' but never asks "
+        "it; its rationale requires 'prompt' to be answered unmeasured",
+        # The same path also breaks the declared policy: retrieval without success criteria.
+        "data/decision-trees/t.yml:15:6: outcomes[2].id: the path criteria=no reaches 'retrieve', a build decision, without "
+        "an answer that establishes success criteria; ask for a definition of a good answer first"]
+
+
+def test_a_path_that_establishes_what_an_outcome_says_is_missing():
+    """An outcome that asks the reader to measure a prompt first is no place for someone who already has."""
+    bad = POLICY.replace("next: tune}", "next: retrieve}").replace(
+        'requires: {criteria: ["yes"]}}', 'requires: {criteria: ["yes"]}, excludes: [measured-prompt]}').replace(
+        "  - {id: tune, approaches: [fine-tuning], requires: {prompt: [measured]}}\n", "")
+    assert path_errors(bad) == [
+        "data/decision-trees/t.yml:14:70: outcomes[1].excludes: the path criteria=yes / prompt=measured reaches 'retrieve' "
+        "after an answer that establishes measured prompt, which its rationale says is missing"]
+
+
+def test_a_precondition_must_name_a_real_question_and_option():
+    bad = POLICY.replace("requires: {prompt: [measured]}", "requires: {promt: [measured], criteria: [maybe]}")
+    assert path_errors(bad) == [
+        "data/decision-trees/t.yml:14:54: outcomes[1].requires.promt: 'promt' is not a question of this tree",
+        "data/decision-trees/t.yml:14:73: outcomes[1].requires.criteria: 'maybe' is not an option of question 'criteria' "
+        "(options: yes, no)"]
+
+
+def test_no_path_reaches_fine_tuning_without_a_measured_prompt():
+    bad = POLICY.replace(", establishes: [measured-prompt]", "").replace("requires: {prompt: [measured]}", "requires: {criteria: [\"yes\"]}")
+    assert path_errors(bad) == [
+        "data/decision-trees/t.yml:14:6: outcomes[1].id: the path criteria=yes / prompt=measured reaches 'tune', which "
+        "includes fine-tuning, without an answer that establishes a measured prompt; ask whether a careful prompt was measured first"]
+
+
+def test_no_path_reaches_a_build_decision_without_success_criteria():
+    bad = POLICY.replace('next: define}', 'next: retrieve}').replace('requires: {criteria: ["yes"]}}', "}").replace(
+        "  - {id: define, approaches: [prompt-engineering], requires: {criteria: [\"no\"]}}\n", "").replace(
+        "  - {name: E, answers: [\"no\"], outcome: define}", "  - {name: E, answers: [\"no\"], outcome: retrieve}")
+    assert path_errors(bad) == [
+        "data/decision-trees/t.yml:14:6: outcomes[1].id: the path criteria=no reaches 'retrieve', a build decision, without "
+        "an answer that establishes success criteria; ask for a definition of a good answer first"]
+
+
+def test_a_tree_that_declares_no_policy_is_not_held_to_it():
+    """A tree that reproduces a source's framework shows that source's view."""
+    bad = POLICY.replace(", establishes: [measured-prompt]", "").replace("requires: {prompt: [measured]}", "requires: {criteria: [\"yes\"]}")
+    assert path_errors(bad.replace("policy: [success-criteria-first, measured-prompt-before-fine-tuning, at-most-six-questions]\n", "")) == []
+    assert len(path_errors(bad)) == 1
+
+
+def test_the_guides_own_trees_ask_at_most_six_questions_on_a_path():
+    chain = "".join(f"""  - id: q{i}
+    options:
+      - {{id: a, label: "A", next: {f'q{i + 1}' if i < 7 else 'done'}}}
+      - {{id: b, label: "B", next: done}}
+""" for i in range(1, 8))
+    text = f"id: t\nstart: q1\nquestions:\n{chain}outcomes:\n  - {{id: done, approaches: [prompt-engineering]}}\n" \
+           "examples:\n  - {name: E, answers: [b], outcome: done}\npolicy: [at-most-six-questions]\n"
+    assert path_errors(text) == [
+        "data/decision-trees/t.yml:33:6: outcomes[0].id: the path q1=a / q2=a / q3=a / q4=a / q5=a / q6=a / q7=a asks 7 "
+        "questions; the tree's policy allows at most 6"]
+
+
+@pytest.mark.parametrize("case, message", [
+    ('{id: c1, answers: ["yes", measured], outcome: retrieve}',
+     "data/decision-trees/t.yml:20:42: scenarios[0].outcome: case 'c1': the answers lead to 'tune', not to 'retrieve'"),
+    ('{id: c1, answers: ["yes", maybe], outcome: tune}',
+     "data/decision-trees/t.yml:20:14: scenarios[0].answers: case 'c1': answer 2 'maybe' is not an option of question "
+     "'prompt' (options: measured, unmeasured)"),
+    ('{id: c1, answers: ["yes"], outcome: tune}',
+     "data/decision-trees/t.yml:20:14: scenarios[0].answers: case 'c1': the answers stop at question 'prompt' before any outcome"),
+    ('{id: c1, answers: ["no"], outcome: defin}',
+     "data/decision-trees/t.yml:20:31: scenarios[0].outcome: case 'c1': 'defin' is not an outcome of this tree "
+     "(outcomes: define, tune, retrieve)"),
+], ids=["wrong-outcome", "unknown-option", "stops-early", "unknown-outcome"])
+def test_a_failing_case_is_named_in_the_message(case, message):
+    assert path_errors(POLICY + "scenarios:\n  - " + case + "\n") == [message]
+
+
+def test_case_ids_are_unique():
+    cases = 'scenarios:\n  - {id: c1, answers: ["no"], outcome: define}\n  - {id: c1, answers: ["no"], outcome: define}\n'
+    assert path_errors(POLICY + cases) == [
+        "data/decision-trees/t.yml:21:6: scenarios[1].id: case 'c1' appears twice; case ids must be unique"]
+
+
+def test_path_rules_run_in_the_pipeline(tmp_path):
+    assert check_with(tmp_path, {"decision-trees/main.yml": ('reviewed: "2026-11-22"', 'reviewed: "2026-11-22"\n'
+                                                             'policy: [success-criteria-first]')}) == [
+        "data/decision-trees/main.yml:21:5: outcomes[1].id: the path need-data=yes reaches 'retrieve', a build decision, "
+        "without an answer that establishes success criteria; ask for a definition of a good answer first"]
+
+
+# The main guide's own standards, read from the real data.
+
+def guide(model):
+    return model.by_id["decision-trees"]["guide"]
+
+
+def test_the_guide_declares_every_policy_rule(model):
+    assert set(guide(model)["policy"]) == set(tree_paths.POLICY_RULES)
+
+
+def test_the_benchmark_has_forty_cases_and_reaches_every_outcome(model):
+    tree = guide(model)
+    assert len(tree["scenarios"]) >= 40
+    assert {o["id"] for o in tree["outcomes"]} - {s["outcome"] for s in tree["scenarios"]} == set()
+
+
+def test_the_benchmark_covers_every_topic_of_its_schema(model):
+    schema = json.loads((DATA / "schemas" / "decision-trees.schema.json").read_text(encoding="utf-8"))
+    topics = set(schema["properties"]["scenarios"]["items"]["properties"]["topics"]["items"]["enum"])
+    assert topics - {t for s in guide(model)["scenarios"] for t in s["topics"]} == set()
+
+
+@pytest.mark.parametrize("topic, outcome", [
+    ("success-criteria", "define-success-first"), ("model-choice", "stronger-model"),
+    ("distillation", "smaller-model-or-distil"), ("structured-output", "structured-outputs"),
+    ("long-context", "long-context-caching"), ("tool-use", "tool-use"), ("self-hosting", "self-hosted-open-model"),
+])
+def test_each_family_has_an_outcome_reached_by_a_case_of_that_topic(model, topic, outcome):
+    assert any(s["outcome"] == outcome and topic in s["topics"] for s in guide(model)["scenarios"])
+
+
+def test_the_guide_drops_frozen_framing(model):
+    """Training time is no longer the obstacle it was; the questions ask about data, evaluation and upkeep instead."""
+    tree = guide(model)
+    texts = [q["text"] + q.get("help", "") + "".join(o["label"] for o in q["options"]) for q in tree["questions"]]
+    texts += [o["rationale"] + "".join(o["next_steps"]) for o in tree["outcomes"]]
+    stale = [t for t in texts for word in ("weeks", "GPU budget", "TPU", "days or weeks") if word in t]
+    assert stale == []
+
+
+def test_every_figure_the_guide_relies_on_is_dated(model):
+    stats = model.by_id["statistics"]
+    assert [f for f in guide(model)["figures"] if "as_of" not in stats[f]] == []
+
+
+def test_published_cases_match_the_data(model):
+    tree = guide(model)
+    published = tree_view.payload(model, tree)["scenarios"]
+    assert [(s["id"], s["answers"], s["outcome"]) for s in published] == \
+        [(s["id"], list(s["answers"]), s["outcome"]) for s in tree["scenarios"]]

@@ -91,14 +91,14 @@ def test_shared_address_reloads_to_the_same_outcome(browser, site_url):
 
 def test_back_restart_trail_and_the_browsers_back_button(page, site_url):
     open_tree(page, site_url)
-    first, second, third = walk(GUIDE, ["knowledge", "large"])
-    page.get_by_role("button", name=label(GUIDE, first, "knowledge"), exact=True).click()
-    page.get_by_role("button", name=label(GUIDE, second, "large"), exact=True).click()
+    first, second, third = walk(GUIDE, ["yes", "on-premises"])
+    page.get_by_role("button", name=label(GUIDE, first, "yes"), exact=True).click()
+    page.get_by_role("button", name=label(GUIDE, second, "on-premises"), exact=True).click()
     expect(heading(page)).to_have_text(node_title(GUIDE, third))
 
     page.get_by_role("button", name="Back", exact=True).click()
     expect(heading(page)).to_have_text(node_title(GUIDE, second))
-    assert page.evaluate("location.hash") == "#answers=knowledge"
+    assert page.evaluate("location.hash") == "#answers=yes"
 
     page.get_by_role("button", name="Start again", exact=True).click()
     expect(heading(page)).to_have_text(node_title(GUIDE, first))
@@ -119,7 +119,7 @@ def test_back_restart_trail_and_the_browsers_back_button(page, site_url):
 
 
 def test_keyboard_only_walk_with_focus_and_announcements(page, site_url):
-    answers = ["behaviour", "tried", "general"]
+    answers = ["yes", "hosted-ok", "live-data"]
     nodes = walk(GUIDE, answers)
     open_tree(page, site_url)
     for _ in range(200):
@@ -147,7 +147,7 @@ def test_keyboard_only_walk_with_focus_and_announcements(page, site_url):
 @pytest.mark.parametrize("fragment", [
     "#answers=maybe",
     "#answers=no/../../etc",
-    "#answers=yes/extra",
+    "#answers=no/extra",
     "#answers=no/",
     "#<script>alert(1)</script>",
     "#javascript:alert(1)",
@@ -164,7 +164,7 @@ def test_malformed_address_resets_with_a_notice(page, site_url, fragment):
     expect(heading(page)).to_have_text(GUIDE["questions"][GUIDE["start"]]["text"])
     assert page.evaluate("location.hash") == "#answers="
     assert dialogs == [] and page.guide_errors == []
-    page.get_by_role("button", name=label(GUIDE, GUIDE["start"], "knowledge"), exact=True).click()
+    page.get_by_role("button", name=label(GUIDE, GUIDE["start"], "yes"), exact=True).click()
     expect(page.locator(".dt-notice")).to_be_hidden()
 
 
@@ -217,9 +217,9 @@ def test_works_inside_an_iframe_and_asks_no_other_host(page, site_url):
     frame = page.frame_locator("iframe")
     first = GUIDE["questions"][GUIDE["start"]]
     expect(frame.locator(".dt-heading")).to_have_text(first["text"])
-    frame.get_by_role("button", name=label(GUIDE, GUIDE["start"], "unsure"), exact=True).click()
-    frame.get_by_role("button", name=label(GUIDE, "prompting", "yes"), exact=True).click()
-    expect(frame.locator(".dt-heading")).to_have_text(GUIDE["outcomes"]["prompting-only"]["title"])
+    frame.get_by_role("button", name=label(GUIDE, GUIDE["start"], "yes"), exact=True).click()
+    frame.get_by_role("button", name=label(GUIDE, "hosting", "on-premises"), exact=True).click()
+    expect(frame.locator(".dt-heading")).to_have_text(GUIDE["outcomes"]["self-hosted-open-model"]["title"])
     assert [u for u in requests if not u.startswith(site_url)] == []
 
 
@@ -241,7 +241,7 @@ def test_readable_in_light_and_dark_mode(browser, site_url, scheme):
 
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
-    open_tree(page, site_url, "guide", "#answers=both/plenty/ready")
+    open_tree(page, site_url, "guide", "#answers=yes/hosted-ok/both/short/enough")
     assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
     colours = page.evaluate("""() => {
         const s = getComputedStyle(document.querySelector('.dt-heading'));

@@ -1,4 +1,4 @@
-"""Soundness of decision trees (no cycles, no dead ends, nothing unreachable) and walking a path.
+"""Soundness of decision trees (no cycles, no dead ends, nothing unreachable), worked examples, and walking a path.
 
 The rules run in `pipeline.py` at every build and check; `walk()` also serves the tests and the site.
 """
@@ -33,6 +33,13 @@ def walk(tree: dict, answers: list[str]) -> tuple[str | None, str | None]:
 
 
 def check_tree(doc: Document) -> list[DataError]:
+    """The tree's structure is sound, and then its worked examples end where they say."""
+    errors = check_structure(doc)
+    return errors or check_examples(doc)
+
+
+def check_structure(doc: Document) -> list[DataError]:
+    """Ids unique, a real start, two or more distinct options per question, no dead end, no cycle, nothing unreachable."""
     tree = doc.data
     errors: list[DataError] = []
     index = nodes(tree)
@@ -89,9 +96,14 @@ def check_tree(doc: Document) -> list[DataError]:
         for i, node in enumerate(tree[kind]):
             if node["id"] not in state:
                 errors.append(doc.at((kind, i, "id"), "", f"{label} '{node['id']}' cannot be reached from the start '{tree['start']}'"))
-    if errors:
-        return errors
+    return errors
 
+
+def check_examples(doc: Document) -> list[DataError]:
+    """Each worked example's answers walk from the start to the outcome it names."""
+    tree = doc.data
+    index = nodes(tree)
+    errors: list[DataError] = []
     for ei, example in enumerate(tree["examples"]):
         reached, problem = walk(tree, example["answers"])
         if problem:

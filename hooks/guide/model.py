@@ -129,7 +129,8 @@ def build(documents) -> Model:
         use_cases_by_approach=freeze(dict(by_approach)),
         techniques_by_approach=freeze(dict(techniques)),
         scenario_siblings=MappingProxyType(siblings),
-        unverified=frozenset(s["id"] for s in items["statistics"] if "original_source" not in s),
+        unverified=frozenset(s["id"] for s in items["statistics"]
+                             if "original_source" not in s and s.get("provenance") != "first-party"),
     )
     frozen_items = {name: freeze(values) for name, values in items.items()}
     return Model(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import decision_tree, references
+from . import decision_tree, references, tree_paths
 from .documents import Document, read_documents
 from .errors import DataError, DataErrors
 from .model import Model, build
@@ -20,6 +20,7 @@ RULES = (
     references.check_comparison_columns,
     references.check_links,
     decision_tree.check_trees,
+    tree_paths.check_tree_paths,
     decision_tree.check_use_case_answers,
 )
 

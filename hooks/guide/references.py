@@ -32,6 +32,7 @@ REFERENCES = (
     ("decision-trees", "source", "sources"),
     ("decision-trees", "outcomes.*.approaches.*", "approaches"),
     ("decision-trees", "outcomes.*.use_cases.*", "use-cases"),
+    ("decision-trees", "figures.*", "statistics"),
 )
 
 

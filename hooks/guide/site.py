@@ -26,6 +26,7 @@ EXTRA_PAGES: tuple[tuple[str, str, str], ...] = (
     ("embed-and-export.md", "embed-and-export.md.j2", "hooks/templates/embed-and-export.md.j2"),
     ("weigh.md", "weigh.md.j2", "hooks/templates/weigh.md.j2"),
     ("break-even.md", "break-even.md.j2", "hooks/templates/break-even.md.j2"),
+    ("how-the-guide-decides.md", "how-the-guide-decides.md.j2", "data/decision-trees/guide.yml"),
 )
 
 

@@ -90,6 +90,8 @@ def _payload(model: Model, tree) -> dict:
             "use_cases": [{"id": u, "title": plain_text(model.get("use-cases", u)["title"]), "url": url_of(item_src("use-cases", u))}
                           for u in o.get("use_cases", ())],
             "sources": citations(model, o["sources"]),
+            "requires": {q: list(allowed) for q, allowed in o.get("requires", {}).items()},
+            "excludes": list(o.get("excludes", ())),
         }
     source = None
     if "source" in tree:
@@ -110,6 +112,10 @@ def _payload(model: Model, tree) -> dict:
         "outcomes": outcomes,
         "examples": [{"name": plain_text(e["name"]), "answers": list(e["answers"]), "outcome": e["outcome"]}
                      for e in tree["examples"]],
+        "scenarios": [{"id": s["id"], "title": plain_text(s["title"]), "facts": plain_text(s["facts"]),
+                       "answers": list(s["answers"]), "outcome": s["outcome"], "reason": plain_text(s["reason"]),
+                       "topics": list(s["topics"]), "sources": citations(model, s["sources"])}
+                      for s in tree.get("scenarios", ())],
     }
 
 
