@@ -1,6 +1,8 @@
 """Shared fixtures: the real site built once per run, a local server for it, and Chromium through Playwright.
 
-Used by every test module that looks at built pages; the unit tests of the pipeline need none of them.
+Used by every test module that looks at built pages; the unit tests of the pipeline need none of them. Every
+browser context watches for Content-Security-Policy violations, and a test in which the site breaks its own
+policy fails, whatever else it checks.
 """
 from __future__ import annotations
 
@@ -15,10 +17,24 @@ import threading
 from pathlib import Path
 
 import pytest
+from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# The browser the tests drive: Debian's Chromium by default; CHROMIUM names another build of Chromium or Chrome
+# (the GitHub workflow uses the runner's Google Chrome). .ci/system-deps installs Debian's when CHROMIUM is unset.
+CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+# Where the site is published and whose repository it links to, read by mkdocs.yml with `!ENV` (docs/deploy.md).
+# The tests build the repository's own defaults wherever they run; a test that wants other values passes them in.
+DEPLOY_VARIABLES = ("SITE_URL", "REPO_URL", "REPO_NAME", "EDIT_URI")
+for _name in DEPLOY_VARIABLES:
+    os.environ.pop(_name, None)
+
+
+def mkdocs_settings(project: Path = ROOT) -> dict:
+    """A project's mkdocs.yml as MkDocs reads it (`!ENV` tags resolved), before MkDocs fills in its defaults."""
+    with open(project / "mkdocs.yml", encoding="utf-8") as config:
+        return yaml_load(config)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -41,9 +57,10 @@ def make_project(where: Path, data_dir: Path | None = None) -> Path:
     return where
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project into site_dir; returns the finished process with its output."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project into site_dir, with `env` added to the environment; returns the
+    finished process with its output."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
                            "-d", str(site_dir)], capture_output=True, text=True, env=env, cwd=project)
 
@@ -91,19 +108,80 @@ def site_url(built_site):
     server.shutdown()
 
 
+# Run in every page and frame before the page's own scripts: a blocked script, style, image or frame fires
+# `securitypolicyviolation`, which is turned into a console error the watcher below collects.
+_CSP_LISTENER = """document.addEventListener("securitypolicyviolation", function (event) {
+  console.error("CSP violation: " + event.effectiveDirective + " blocked " + (event.blockedURI || "an inline item")
+    + (event.sample ? " (" + event.sample + ")" : "") + " in " + event.documentURI);
+}, true);"""
+CSP_VIOLATIONS: list[str] = []  # what the browser refused since the current test began
+
+
+def _record_csp_violation(message) -> None:
+    text = message.text
+    if message.type == "error" and (text.startswith("CSP violation: ") or text.startswith("Refused to")
+                                    or "Content Security Policy" in text):
+        where = message.page.url if message.page else message.location.get("url", "")
+        CSP_VIOLATIONS.append(f"{where}: {text}")
+
+
+class _WatchedBrowser:
+    """The Playwright browser, whose every new context reports policy violations into CSP_VIOLATIONS."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.add_init_script(_CSP_LISTENER)
+        context.on("console", _record_csp_violation)
+        return context
+
+    def new_page(self, **options):
+        return self.new_context(**options).new_page()
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright; fails (never skips) with how to install what is missing."""
+    """Chromium (CHROMIUM, default Debian's) driven by Playwright, every context of it watched for policy
+    violations; fails (never skips) with how to install what is missing."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.fail("Playwright for Python is missing: run `make setup-test` (pip install -r requirements-test.txt)")
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `sudo apt-get install chromium` (or `bash .ci/system-deps`)")
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `sudo apt-get install chromium` (or `bash .ci/system-deps`), "
+                    "or set CHROMIUM to the path of an installed Chromium or Chrome")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
+        yield _WatchedBrowser(chromium)
         chromium.close()
+
+
+@pytest.fixture
+def csp_violations():
+    """The policy violations of the current test, for a test that provokes one on purpose: it reads the list and
+    empties it, and the check after the test finds nothing left."""
+    return CSP_VIOLATIONS
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    CSP_VIOLATIONS.clear()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fails a test during which a page broke the site's Content-Security-Policy (its fixtures' set-up included)."""
+    result = yield
+    if CSP_VIOLATIONS:
+        found, count = "\n".join(dict.fromkeys(CSP_VIOLATIONS)), len(CSP_VIOLATIONS)
+        CSP_VIOLATIONS.clear()
+        raise AssertionError(f"{count} Content-Security-Policy violation(s) in the browser:\n{found}")
+    return result
 
 
 @pytest.fixture
