@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import functools
 import http.server
+import ipaddress
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils import yaml_load
@@ -36,7 +40,40 @@ def mkdocs_settings(project: Path = ROOT) -> dict:
     with open(project / "mkdocs.yml", encoding="utf-8") as config:
         return yaml_load(config)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 # No name resolves but this machine's: a page that asks another host fails at once (tests that
+                 # look for such requests still see them asked), and no test depends on a network being there.
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
+
+
+# The tests themselves reach no other machine either: they need nothing beyond what the README's set-up installs,
+# and a connection elsewhere fails at once, naming where it tried to go.
+_socket_connect, _socket_connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+
+def _check_local(sock: socket.socket, address) -> None:
+    if sock.family not in (socket.AF_INET, socket.AF_INET6):
+        return
+    host = address[0]
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        local = False
+    if not local:
+        raise ConnectionRefusedError(f"the tests reach only this machine, not {host}:{address[1]}")
+
+
+def _connect_locally(sock, address):
+    _check_local(sock, address)
+    return _socket_connect(sock, address)
+
+
+def _connect_ex_locally(sock, address):
+    _check_local(sock, address)
+    return _socket_connect_ex(sock, address)
+
+
+socket.socket.connect, socket.socket.connect_ex = _connect_locally, _connect_ex_locally
 
 
 def make_project(where: Path, data_dir: Path | None = None) -> Path:
@@ -88,11 +125,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path, headers: dict[str, str] | None = None):
-    """Serve a folder on 127.0.0.1 on a free port in a thread; returns (base URL, server)."""
+def serve(folder: Path, headers: dict[str, str] | Callable[[str], dict[str, str]] | None = None):
+    """Serve a folder on 127.0.0.1 on a free port in a thread; returns (base URL, server). `headers` are sent with
+    every response, or, given as a function, those it returns for the request's path."""
     class Handler(_QuietHandler):
         def end_headers(self):
-            for name, value in (headers or {}).items():
+            extra = headers(urlsplit(self.path).path) if callable(headers) else headers or {}
+            for name, value in extra.items():
                 self.send_header(name, value)
             super().end_headers()
 

@@ -3,7 +3,6 @@ browser keeping to it (every browser test also fails on any violation: see tests
 from __future__ import annotations
 
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -13,7 +12,8 @@ from conftest import ROOT, serve, world_readable_dir
 
 from guide import csp
 
-PAGE = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>T</title>\n{head}</head>\n<body>{body}</body>\n</html>\n'
+PAGE = ('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>T</title>\n{head}</head>\n'
+        '<body>{body}</body>\n</html>\n')
 HELLO = "alert('Hello, world.');"
 HELLO_HASH = "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"  # the worked example of the CSP specification
 
@@ -33,7 +33,8 @@ def test_only_inline_scripts_a_browser_runs_are_collected():
 
 def test_script_text_is_hashed_as_the_browser_reads_it():
     # Browsers read CR LF as LF, and take entities in a script literally.
-    assert csp.inline_scripts(PAGE.format(head="<script>a();\r\nb('&amp;<b>');\r</script>", body="")) == ["a();\nb('&amp;<b>');\n"]
+    page = PAGE.format(head="<script>a();\r\nb('&amp;<b>');\r</script>", body="")
+    assert csp.inline_scripts(page) == ["a();\nb('&amp;<b>');\n"]
 
 
 def test_policy_lists_every_directive_and_the_hashes_of_the_page():
@@ -45,8 +46,8 @@ def test_policy_lists_every_directive_and_the_hashes_of_the_page():
 
 def test_policy_goes_right_after_the_charset():
     out = csp.with_policy(PAGE.format(head=f"<script>{HELLO}</script>", body=""))
-    assert out.startswith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-                          f'<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\' {HELLO_HASH};')
+    assert out.startswith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv='
+                          f'"Content-Security-Policy" content="default-src \'self\'; script-src \'self\' {HELLO_HASH};')
     assert out.count("Content-Security-Policy") == 1
 
 
@@ -57,7 +58,8 @@ def test_policy_goes_at_the_start_of_head_without_a_charset():
 
 @pytest.mark.parametrize("page, message", [
     ("<p>no head</p>", "embed/x/index.html: has no <head> to put the Content-Security-Policy in"),
-    ('<html><body><meta charset="utf-8"></body></html>', "embed/x/index.html: has no <head> to put the Content-Security-Policy in"),
+    ('<html><body><meta charset="utf-8"></body></html>',
+     "embed/x/index.html: has no <head> to put the Content-Security-Policy in"),
     (PAGE.format(head='<meta http-equiv="content-security-policy" content="default-src *">', body=""),
      "embed/x/index.html: already carries a Content-Security-Policy; the build writes the one policy"),
 ])
@@ -68,8 +70,7 @@ def test_a_page_that_cannot_take_the_policy_is_an_error(page, message):
 
 
 def test_mkdocs_serve_leaves_the_policy_out_for_its_inline_live_reload_script():
-    sys.path.insert(0, str(ROOT / "hooks"))
-    import site_data
+    import site_data  # hooks/ is on the tests' import path (pyproject.toml)
     page = PAGE.format(head="", body="")
     where = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
     try:
