@@ -28,6 +28,11 @@ DATA = ROOT / "data"
 # The browser the tests drive: Debian's Chromium by default; CHROMIUM names another build of Chromium or Chrome
 # (the GitHub workflow uses the runner's Google Chrome). .ci/system-deps installs Debian's when CHROMIUM is unset.
 CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 # No name resolves but this machine's: a page that asks another host fails at once (tests that
+                 # look for such requests still see them asked), and no test depends on a network being there.
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
 # Where the site is published and whose repository it links to, read by mkdocs.yml with `!ENV` (docs/deploy.md).
 # The tests build the repository's own defaults wherever they run; a test that wants other values passes them in.
 DEPLOY_VARIABLES = ("SITE_URL", "REPO_URL", "REPO_NAME", "EDIT_URI")
@@ -39,11 +44,6 @@ def mkdocs_settings(project: Path = ROOT) -> dict:
     """A project's mkdocs.yml as MkDocs reads it (`!ENV` tags resolved), before MkDocs fills in its defaults."""
     with open(project / "mkdocs.yml", encoding="utf-8") as config:
         return yaml_load(config)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 # No name resolves but this machine's: a page that asks another host fails at once (tests that
-                 # look for such requests still see them asked), and no test depends on a network being there.
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
 
 
 # The tests themselves reach no other machine either: they need nothing beyond what the README's set-up installs,
