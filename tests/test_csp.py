@@ -144,7 +144,7 @@ class _ReferenceScripts(HTMLParser):
         if tag == "script":
             attributes = dict(attrs)
             kind = (attributes.get("type") or "").strip().lower()
-            self._current = [] if "src" not in attributes and kind in csp._RUNNABLE_TYPES else None
+            self._current = [] if "src" not in attributes and kind in csp.RUNNABLE_TYPES else None
 
     def handle_data(self, data):
         if self._current is not None:

@@ -26,7 +26,7 @@ DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Script types a browser runs (HTML's list of JavaScript MIME types, and modules); any other type, such as the
 # application/json data blocks the theme and the tree use, is data that no policy governs.
-_RUNNABLE_TYPES = frozenset({
+RUNNABLE_TYPES = frozenset({
     "", "module", "text/javascript", "application/javascript", "application/ecmascript", "application/x-ecmascript",
     "application/x-javascript", "text/ecmascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
     "text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
@@ -55,7 +55,7 @@ def _runs(attributes: str) -> bool:
     if _SRC.search(attributes):
         return False
     kind = _TYPE.search(attributes)
-    return (next(v for v in kind.groups() if v is not None) if kind else "").strip().lower() in _RUNNABLE_TYPES
+    return (next(v for v in kind.groups() if v is not None) if kind else "").strip().lower() in RUNNABLE_TYPES
 
 
 def inline_scripts(html: str) -> list[str]:
