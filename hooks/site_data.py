@@ -16,12 +16,14 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import api, changelog, embeds, exports, glossary, minify, pipeline, review_age, site, tree_view  # noqa: E402
+from guide import api, changelog, csp, embeds, exports, glossary, minify, pipeline, review_age, site, tree_view  # noqa: E402
 from guide.errors import DataErrors  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site_data")
 _build: dict = {}
-_command = {"name": "build"}  # 'serve' serves our scripts and stylesheets unminified, for reading in the browser
+# 'serve' serves our scripts and stylesheets unminified, for reading in the browser, and leaves out the
+# Content-Security-Policy: the live-reload script that `mkdocs serve` adds to every page is inline.
+_command = {"name": "build"}
 
 
 def on_startup(command, dirty):
@@ -85,8 +87,10 @@ def on_files(files, config):
     tree_files = tree_view.api_files(model)  # each decision tree as JSON, and its schema
     data_dir = Path(config.config_file_path).resolve().parent / "data"
     api_files = api.api_files(model, data_dir / "schemas", [p for p, _ in tree_files])
-    for path, text in tree_files + api_files + embeds.embed_files(model):
+    for path, text in tree_files + api_files:
         files.append(File.generated(config, path, content=text))
+    for path, html in embeds.embed_files(model):
+        files.append(File.generated(config, path, content=_with_policy(html, path)))
     _add_maintainers_page(files, config, model)
     return files
 
@@ -108,6 +112,25 @@ def _add_maintainers_page(files, config, model):
     generated.edit_uri = None  # generated from every data file at once: there is no one file to edit
     generated.inclusion = InclusionLevel.NOT_IN_NAV
     files.append(generated)
+
+
+def _with_policy(html: str, where: str) -> str:
+    if _command["name"] == "serve":
+        return html
+    try:
+        return csp.with_policy(html, where)
+    except csp.CspError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_post_page(output, page, config):
+    # The last change to a page: the script hashes in its policy are computed from exactly what is written.
+    return _with_policy(output, page.file.src_uri)
+
+
+def on_post_template(output_content, template_name, config):
+    # The theme's pages that are not built from Markdown: 404.html (sitemap.xml is not HTML).
+    return _with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):

@@ -1,26 +1,79 @@
 """Shared fixtures: the real site built once per run, a local server for it, and Chromium through Playwright.
 
-Used by every test module that looks at built pages; the unit tests of the pipeline need none of them.
+Used by every test module that looks at built pages; the unit tests of the pipeline need none of them. Every
+browser context watches for Content-Security-Policy violations, and a test in which the site breaks its own
+policy fails, whatever else it checks.
 """
 from __future__ import annotations
 
 import functools
 import http.server
+import ipaddress
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
 
 import pytest
+from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# The browser the tests drive: Debian's Chromium by default; CHROMIUM names another build of Chromium or Chrome
+# (the GitHub workflow uses the runner's Google Chrome). .ci/system-deps installs Debian's when CHROMIUM is unset.
+CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 # No name resolves but this machine's: a page that asks another host fails at once (tests that
+                 # look for such requests still see them asked), and no test depends on a network being there.
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
+# Where the site is published and whose repository it links to, read by mkdocs.yml with `!ENV` (docs/deploy.md).
+# The tests build the repository's own defaults wherever they run; a test that wants other values passes them in.
+DEPLOY_VARIABLES = ("SITE_URL", "REPO_URL", "REPO_NAME", "EDIT_URI")
+for _name in DEPLOY_VARIABLES:
+    os.environ.pop(_name, None)
+
+
+def mkdocs_settings(project: Path = ROOT) -> dict:
+    """A project's mkdocs.yml as MkDocs reads it (`!ENV` tags resolved), before MkDocs fills in its defaults."""
+    with open(project / "mkdocs.yml", encoding="utf-8") as config:
+        return yaml_load(config)
+
+
+# The tests themselves reach no other machine either: they need nothing beyond what the README's set-up installs,
+# and a connection elsewhere fails at once, naming where it tried to go.
+_socket_connect, _socket_connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+
+def _check_local(sock: socket.socket, address) -> None:
+    if sock.family not in (socket.AF_INET, socket.AF_INET6):
+        return
+    host = address[0]
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        local = False
+    if not local:
+        raise ConnectionRefusedError(f"the tests reach only this machine, not {host}:{address[1]}")
+
+
+def _connect_locally(sock, address):
+    _check_local(sock, address)
+    return _socket_connect(sock, address)
+
+
+def _connect_ex_locally(sock, address):
+    _check_local(sock, address)
+    return _socket_connect_ex(sock, address)
+
+
+socket.socket.connect, socket.socket.connect_ex = _connect_locally, _connect_ex_locally
 
 
 def make_project(where: Path, data_dir: Path | None = None) -> Path:
@@ -41,9 +94,10 @@ def make_project(where: Path, data_dir: Path | None = None) -> Path:
     return where
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project into site_dir; returns the finished process with its output."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project into site_dir, with `env` added to the environment; returns the
+    finished process with its output."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
                            "-d", str(site_dir)], capture_output=True, text=True, env=env, cwd=project)
 
@@ -71,11 +125,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path, headers: dict[str, str] | None = None):
-    """Serve a folder on 127.0.0.1 on a free port in a thread; returns (base URL, server)."""
+def serve(folder: Path, headers: dict[str, str] | Callable[[str], dict[str, str]] | None = None):
+    """Serve a folder on 127.0.0.1 on a free port in a thread; returns (base URL, server). `headers` are sent with
+    every response, or, given as a function, those it returns for the request's path."""
     class Handler(_QuietHandler):
         def end_headers(self):
-            for name, value in (headers or {}).items():
+            extra = headers(urlsplit(self.path).path) if callable(headers) else headers or {}
+            for name, value in extra.items():
                 self.send_header(name, value)
             super().end_headers()
 
@@ -91,19 +147,80 @@ def site_url(built_site):
     server.shutdown()
 
 
+# Run in every page and frame before the page's own scripts: a blocked script, style, image or frame fires
+# `securitypolicyviolation`, which is turned into a console error the watcher below collects.
+_CSP_LISTENER = """document.addEventListener("securitypolicyviolation", function (event) {
+  console.error("CSP violation: " + event.effectiveDirective + " blocked " + (event.blockedURI || "an inline item")
+    + (event.sample ? " (" + event.sample + ")" : "") + " in " + event.documentURI);
+}, true);"""
+CSP_VIOLATIONS: list[str] = []  # what the browser refused since the current test began
+
+
+def _record_csp_violation(message) -> None:
+    text = message.text
+    if message.type == "error" and (text.startswith("CSP violation: ") or text.startswith("Refused to")
+                                    or "Content Security Policy" in text):
+        where = message.page.url if message.page else message.location.get("url", "")
+        CSP_VIOLATIONS.append(f"{where}: {text}")
+
+
+class _WatchedBrowser:
+    """The Playwright browser, whose every new context reports policy violations into CSP_VIOLATIONS."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.add_init_script(_CSP_LISTENER)
+        context.on("console", _record_csp_violation)
+        return context
+
+    def new_page(self, **options):
+        return self.new_context(**options).new_page()
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright; fails (never skips) with how to install what is missing."""
+    """Chromium (CHROMIUM, default Debian's) driven by Playwright, every context of it watched for policy
+    violations; fails (never skips) with how to install what is missing."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.fail("Playwright for Python is missing: run `make setup-test` (pip install -r requirements-test.txt)")
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `sudo apt-get install chromium` (or `bash .ci/system-deps`)")
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `sudo apt-get install chromium` (or `bash .ci/system-deps`), "
+                    "or set CHROMIUM to the path of an installed Chromium or Chrome")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
+        yield _WatchedBrowser(chromium)
         chromium.close()
+
+
+@pytest.fixture
+def csp_violations():
+    """The policy violations of the current test, for a test that provokes one on purpose: it reads the list and
+    empties it, and the check after the test finds nothing left."""
+    return CSP_VIOLATIONS
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    CSP_VIOLATIONS.clear()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fails a test during which a page broke the site's Content-Security-Policy (its fixtures' set-up included)."""
+    result = yield
+    if CSP_VIOLATIONS:
+        found, count = "\n".join(dict.fromkeys(CSP_VIOLATIONS)), len(CSP_VIOLATIONS)
+        CSP_VIOLATIONS.clear()
+        raise AssertionError(f"{count} Content-Security-Policy violation(s) in the browser:\n{found}")
+    return result
 
 
 @pytest.fixture

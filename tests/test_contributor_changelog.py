@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, ROOT, make_project
+from conftest import DATA, ROOT, make_project, mkdocs_settings
 
 from guide import changelog
 from guide.catalog import COLLECTIONS
@@ -18,7 +18,7 @@ from guide.pipeline import check, load_model
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
-CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+CONFIG = mkdocs_settings()
 REPO = CONFIG["repo_url"]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, make_project
+from conftest import ROOT, make_project, mkdocs_settings
 
 from guide import review_age
 from guide.catalog import COLLECTIONS
@@ -52,7 +52,7 @@ def test_review_limit_refuses_what_is_not_a_positive_whole_number(value):
 
 
 def test_real_config_sets_the_limit():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_settings()
     assert config["extra"]["review_after_days"] == 365
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from conftest import ROOT, make_project
+from conftest import ROOT, make_project, mkdocs_settings
 from test_contributor_review import relax_links_to_real_content
 
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -32,7 +32,7 @@ class Server:
 
     def __init__(self, project, port: int):
         # `mkdocs serve` serves the site under the path of site_url, as it will be published.
-        site_url = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "/"
+        site_url = mkdocs_settings(project).get("site_url") or "/"
         self.base = f"http://127.0.0.1:{port}{urlsplit(site_url).path.rstrip('/')}/"
         self.output: list[str] = []
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")

@@ -9,12 +9,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, mkdocs_settings
 
 from guide.pipeline import load_model
 from guide.site import pages
 
-CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+CONFIG = mkdocs_settings()
 MODEL = load_model(DATA)
 ITEM_PAGES = [p for p in pages(MODEL) if p.item is not None]
 REPORT = re.compile(r'<a href="([^"]+)"[^>]*>Report a problem with this page</a>')

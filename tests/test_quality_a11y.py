@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, mkdocs_settings
 
 pytestmark = pytest.mark.browser
 
@@ -31,8 +31,7 @@ def axe_script() -> str:
 
 def site_path() -> str:
     """The path the site is published under (from site_url in mkdocs.yml), e.g. '/guide/'; '/' without one."""
-    match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    path = urlsplit(match.group(1)).path if match else "/"
+    path = urlsplit(mkdocs_settings().get("site_url") or "/").path or "/"
     return path if path.endswith("/") else path + "/"
 
 

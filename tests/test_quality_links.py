@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, serve, world_readable_dir
+from conftest import ROOT, mkdocs_settings, serve, world_readable_dir
 
 pytestmark = pytest.mark.checker
 
@@ -42,8 +42,7 @@ def linkchecker() -> Path:
 
 def published_path() -> str:
     """The path the site is published under (from site_url in mkdocs.yml), e.g. 'guide/'; '' without one."""
-    match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    path = urlsplit(match.group(1)).path.strip("/") if match else ""
+    path = urlsplit(mkdocs_settings().get("site_url") or "").path.strip("/")
     return path + "/" if path else ""
 
 

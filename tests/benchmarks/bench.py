@@ -25,7 +25,7 @@ sys.path[:0] = [str(HERE), str(ROOT / "tests"), str(ROOT / "hooks")]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 import yaml  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_ARGS, build, make_project  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, build, make_project, mkdocs_settings  # noqa: E402
 
 import lighthouse  # noqa: E402
 import page_weight  # noqa: E402
@@ -123,7 +123,7 @@ def tree_page(project: Path) -> str:
 
 def site_mount(project: Path) -> str:
     from urllib.parse import urlsplit
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_settings(project)
     return urlsplit(config.get("site_url") or "/").path or "/"
 
 

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from mkdocs.utils import yaml_load
 
 
 def _load_hook(project: Path):
@@ -58,7 +59,8 @@ def write_plain_project(project: Path, out: Path) -> Path:
                       for name in config.markdown_extensions]
     shutil.copytree(project / "hooks" / "theme", out / "theme")
 
-    settings = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        settings = yaml_load(file)  # as MkDocs reads it, `!ENV` tags resolved
     for key in ("hooks", "watch"):
         settings.pop(key, None)
     settings["docs_dir"] = "docs"
