@@ -17,16 +17,6 @@
     return Array.prototype.slice.call(document.querySelectorAll(SELECTOR));
   }
 
-  function sentBy(frame, event) {
-    if (frame.contentWindow !== event.source) return false;
-    // With allow-same-origin the embed speaks from the guide's origin; a stricter sandbox makes it "null".
-    try {
-      return event.origin === "null" || event.origin === new URL(frame.src, location.href).origin;
-    } catch (e) {
-      return false;
-    }
-  }
-
   function ask(frame) {
     if (frame.contentWindow) frame.contentWindow.postMessage({type: "prompt-rag-fine-tune:measure"}, "*");
   }
@@ -42,8 +32,11 @@
   window.addEventListener("message", function (event) {
     var data = event.data;
     if (!data || data.type !== "prompt-rag-fine-tune:height" || typeof data.height !== "number" || !(data.height >= 0)) return;
+    // The sender is known by its window, not its origin: a sandboxed embed's origin is "null". A height is all it
+    // can set, and never more than MAX_HEIGHT.
     frames().forEach(function (frame) {
-      if (!sentBy(frame, event)) return;
+      if (frame.contentWindow !== event.source) return;
+      prepare(frame);  // a frame the wiki added after this script started
       var height = Math.min(Math.ceil(data.height), MAX_HEIGHT);
       frame.height = String(height);
       frame.style.height = height + "px";

@@ -9,9 +9,10 @@ import re
 from .model import Model
 from .render import environment
 
-# What the published snippets allow an embed: scripts, its own origin (the guide's, so a host can check where a
-# message came from), and links that open the full guide in a new tab outside the sandbox.
-SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+# What the published snippets allow an embed: scripts, and links that open the full guide in a new tab outside the
+# sandbox. Not allow-same-origin: the embeds need no storage or cookies, and with it a guide served from the wiki's
+# own origin could lift its own sandbox.
+SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 
 # Links that leave the embed open the full guide in a new tab; links within the page stay.
 _LEAVING_LINK = re.compile(r'<a href="(?!#)([^"]*)"(?![^>]*\btarget=)')
