@@ -200,6 +200,21 @@ def test_tree_walked_to_an_outcome_in_a_strict_host_keeps_fitting(browser, publi
 
 
 @pytest.mark.browser
+def test_a_frame_the_wiki_adds_after_the_host_script_is_sized_too(browser, published, host):
+    """Wikis that draw their pages with scripts add the iframe after the host script has started."""
+    iframe, script = published[TREE["title"]].split("\n")
+    context, page, problems = _watched(browser)
+    page.goto(host("late.html", script))
+    page.wait_for_load_state("load")
+    page.evaluate("html => document.body.insertAdjacentHTML('beforeend', html)", iframe)
+    page.frame_locator("iframe[data-prompt-rag-fine-tune]").locator(".dt-option").first.wait_for()
+    _wait_for_fit(page, page.frames[1])
+    assert page.locator("iframe[data-prompt-rag-fine-tune]").evaluate("f => getComputedStyle(f).borderTopWidth") == "0px"
+    context.close()
+    assert problems == []
+
+
+@pytest.mark.browser
 def test_links_in_an_embed_open_the_full_guide_outside_the_sandbox(browser, published, host, guide_server):
     context, page, problems = _watched(browser)
     page.goto(host("links.html", published[TREE["title"]]))
