@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test setup setup-test bench clean bytecode
+.PHONY: serve build offline check test setup setup-test bench clean bytecode
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ serve: bytecode
 build: bytecode
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# The offline edition, to open from disk (site-offline/index.html) or hand out as a folder: every address names its
+# file and search works without a server (mkdocs.yml, the offline plugin).
+offline: bytecode
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
 check: setup
 	cd hooks && ../$(BIN)/python -m guide.check ../data
 
@@ -39,7 +44,7 @@ test: setup-test
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-offline .pytest_cache
 
 # Performance figures (docs/performance.md); not part of `make test` or CI. Takes 15-30 minutes, and runs `make test`
 # itself for the test-suite figure. BENCH_ARGS passes options, e.g. BENCH_ARGS="--only overhead,weight" or "--quick".

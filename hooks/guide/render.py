@@ -107,10 +107,26 @@ def front_description(text: str) -> Markup:
     return Markup(json.dumps(html.escape(re.sub(r"\s+", " ", text).strip(), quote=True), ensure_ascii=False))
 
 
+# MkDocs' use_directory_urls for the build under way: true for the published site ('approaches/rag/'), false for
+# the offline edition that opens from disk, where every address must name its file ('approaches/rag.html').
+_directory_urls = True
+
+
+def set_directory_urls(on: bool) -> None:
+    """Called by the MkDocs hook at the start of each build, before any page or payload is made."""
+    global _directory_urls
+    if on != _directory_urls:
+        _directory_urls = on
+        _url.cache_clear()
+
+
 def url_of(src: str) -> str:
-    """The site address of a source page: 'approaches/rag.md' -> 'approaches/rag/' (directory URLs)."""
+    """The site address of a source page: 'approaches/rag.md' -> 'approaches/rag/' (directory URLs), or
+    'approaches/rag.html' in the offline edition."""
     path, _, anchor = src.partition("#")
-    if path.endswith("index.md"):
+    if not _directory_urls:
+        url = path[: -len(".md")] + ".html"
+    elif path.endswith("index.md"):
         url = path[: -len("index.md")]
     else:
         url = path[: -len(".md")] + "/"
