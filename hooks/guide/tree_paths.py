@@ -53,7 +53,7 @@ def alternatives(outcome: dict) -> list[dict]:
     `requires` is one mapping, or a list of mappings of which a path must satisfy at least one.
     """
     stated = outcome.get("requires", {})
-    return list(stated) if isinstance(stated, list) else ([stated] if stated else [])
+    return list(stated) if isinstance(stated, (list, tuple)) else ([stated] if stated else [])
 
 
 def _unmet(alternative: dict, answered: dict) -> list[tuple[str, str]]:
@@ -78,7 +78,7 @@ def check_requires(doc: Document) -> list[DataError]:
     positions = _outcome_index(tree)
     errors: list[DataError] = []
     for oi, outcome in enumerate(tree["outcomes"]):
-        listed = isinstance(outcome.get("requires"), list)
+        listed = isinstance(outcome.get("requires"), (list, tuple))
         for ai, alternative in enumerate(alternatives(outcome)):
             base = ("outcomes", oi, "requires", ai) if listed else ("outcomes", oi, "requires")
             for question_id, allowed in alternative.items():

@@ -55,9 +55,9 @@ def citations(model: Model, sources) -> list[dict]:
 _payloads: dict = {"model": None, "trees": {}}  # payloads of the latest model's trees, by tree id
 
 
-def _preconditions(stated: dict | list) -> dict | list:
+def _preconditions(stated) -> dict | list:
     """An outcome's `requires` as plain data: one mapping, or the list of alternative mappings."""
-    if isinstance(stated, list):
+    if isinstance(stated, (list, tuple)):
         return [{q: list(allowed) for q, allowed in alternative.items()} for alternative in stated]
     return {q: list(allowed) for q, allowed in stated.items()}
 
