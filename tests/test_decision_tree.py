@@ -417,6 +417,23 @@ def test_a_path_that_establishes_what_an_outcome_says_is_missing():
         "after an answer that establishes measured prompt, which its rationale says is missing"]
 
 
+def test_an_outcome_reached_in_two_ways_may_list_alternative_preconditions():
+    """`requires` as a list: every path must meet one of the mappings, and a path that meets none is named."""
+    two_ways = POLICY.replace("next: retrieve}", "next: tune}").replace(
+        "requires: {prompt: [measured]}", "requires: [{prompt: [measured]}, {prompt: [unmeasured], criteria: [\"yes\"]}]").replace(
+        "  - {id: retrieve, approaches: [rag], requires: {criteria: [\"yes\"]}}\n", "").replace(
+        "[fine-tuning]", "[prompt-engineering]")
+    assert path_errors(two_ways) == []
+    bad = two_ways.replace('criteria: [\"yes\"]}]', 'criteria: [\"no\"]}]')
+    assert path_errors(bad) == [
+        "data/decision-trees/t.yml:14:50: outcomes[1].requires: the path criteria=yes / prompt=unmeasured reaches 'tune' "
+        "but meets none of its preconditions; its rationale requires 'prompt' to be answered measured, or 'prompt' to be "
+        "answered unmeasured and 'criteria' to be answered no"]
+    unknown = two_ways.replace("{prompt: [unmeasured],", "{promt: [unmeasured],")
+    assert path_errors(unknown) == [
+        "data/decision-trees/t.yml:14:84: outcomes[1].requires[1].promt: 'promt' is not a question of this tree"]
+
+
 def test_a_precondition_must_name_a_real_question_and_option():
     bad = POLICY.replace("requires: {prompt: [measured]}", "requires: {promt: [measured], criteria: [maybe]}")
     assert path_errors(bad) == [

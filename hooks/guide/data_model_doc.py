@@ -63,6 +63,8 @@ def type_of(schema: dict) -> str:
         return f"[{name}](#{name})"
     if "enum" in schema:
         return "one of " + ", ".join(f"`{v}`" for v in schema["enum"])
+    if "oneOf" in schema:
+        return ", or ".join(type_of(alternative) for alternative in schema["oneOf"])
     kind = schema.get("type")
     if kind == "string":
         limits = _range(schema.get("minLength"), schema.get("maxLength"), " characters")

@@ -47,6 +47,30 @@ def _outcome_index(tree: dict) -> dict[str, int]:
     return {o["id"]: i for i, o in enumerate(tree["outcomes"])}
 
 
+def alternatives(outcome: dict) -> list[dict]:
+    """An outcome's `requires` as a list of alternatives, each a mapping question id -> allowed option ids.
+
+    `requires` is one mapping, or a list of mappings of which a path must satisfy at least one.
+    """
+    stated = outcome.get("requires", {})
+    return list(stated) if isinstance(stated, (list, tuple)) else ([stated] if stated else [])
+
+
+def _unmet(alternative: dict, answered: dict) -> list[tuple[str, str]]:
+    """The (question id, problem) pairs of one alternative that a path's answers do not meet."""
+    unmet = []
+    for question_id, allowed in alternative.items():
+        if question_id not in answered:
+            unmet.append((question_id, "never asks it"))
+        elif answered[question_id] not in allowed:
+            unmet.append((question_id, f"answers '{answered[question_id]}'"))
+    return unmet
+
+
+def _describe(alternative: dict) -> str:
+    return " and ".join(f"'{q}' to be answered {' or '.join(allowed)}" for q, allowed in alternative.items())
+
+
 def check_requires(doc: Document) -> list[DataError]:
     """No path reaches an outcome whose stated preconditions (`requires`, `excludes`) it contradicts or skips."""
     tree = doc.data
@@ -54,18 +78,20 @@ def check_requires(doc: Document) -> list[DataError]:
     positions = _outcome_index(tree)
     errors: list[DataError] = []
     for oi, outcome in enumerate(tree["outcomes"]):
-        for question_id, allowed in outcome.get("requires", {}).items():
-            node = index.get(question_id)
-            if node is None or node[0] != "questions":
-                errors.append(doc.at(("outcomes", oi, "requires", question_id), "",
-                                     f"'{question_id}' is not a question of this tree"))
-                continue
-            options = [o["id"] for o in node[2]["options"]]
-            unknown = [a for a in allowed if a not in options]
-            if unknown:
-                errors.append(doc.at(("outcomes", oi, "requires", question_id), "",
-                                     f"{', '.join(repr(a) for a in unknown)} is not an option of question '{question_id}' "
-                                     f"(options: {', '.join(options)})"))
+        listed = isinstance(outcome.get("requires"), (list, tuple))
+        for ai, alternative in enumerate(alternatives(outcome)):
+            base = ("outcomes", oi, "requires", ai) if listed else ("outcomes", oi, "requires")
+            for question_id, allowed in alternative.items():
+                node = index.get(question_id)
+                if node is None or node[0] != "questions":
+                    errors.append(doc.at(base + (question_id,), "", f"'{question_id}' is not a question of this tree"))
+                    continue
+                options = [o["id"] for o in node[2]["options"]]
+                unknown = [a for a in allowed if a not in options]
+                if unknown:
+                    errors.append(doc.at(base + (question_id,), "",
+                                         f"{', '.join(repr(a) for a in unknown)} is not an option of question '{question_id}' "
+                                         f"(options: {', '.join(options)})"))
     if errors:
         return errors
     reported: set[tuple[str, str]] = set()
@@ -80,19 +106,22 @@ def check_requires(doc: Document) -> list[DataError]:
                 errors.append(doc.at(("outcomes", positions[outcome_id], "excludes"), "",
                                      f"the path {path_text(path)} reaches '{outcome_id}' after an answer that establishes "
                                      f"{fact.replace('-', ' ')}, which its rationale says is missing"))
-        for question_id, allowed in outcome.get("requires", {}).items():
-            if (outcome_id, question_id) in reported:
+        options = alternatives(outcome)
+        if len(options) > 1:
+            if any(not _unmet(alternative, answered) for alternative in options) or (outcome_id, "") in reported:
                 continue
-            if question_id not in answered:
-                problem = "never asks it"
-            elif answered[question_id] not in allowed:
-                problem = f"answers '{answered[question_id]}'"
-            else:
+            reported.add((outcome_id, ""))
+            errors.append(doc.at(("outcomes", positions[outcome_id], "requires"), "",
+                                 f"the path {path_text(path)} reaches '{outcome_id}' but meets none of its preconditions; "
+                                 f"its rationale requires {', or '.join(_describe(a) for a in options)}"))
+            continue
+        for question_id, problem in (_unmet(options[0], answered) if options else ()):
+            if (outcome_id, question_id) in reported:
                 continue
             reported.add((outcome_id, question_id))
             errors.append(doc.at(("outcomes", positions[outcome_id], "requires", question_id), "",
                                  f"the path {path_text(path)} reaches '{outcome_id}' but {problem}; "
-                                 f"its rationale requires '{question_id}' to be answered {' or '.join(allowed)}"))
+                                 f"its rationale requires '{question_id}' to be answered {' or '.join(options[0][question_id])}"))
     return errors
 
 

@@ -55,6 +55,13 @@ def citations(model: Model, sources) -> list[dict]:
 _payloads: dict = {"model": None, "trees": {}}  # payloads of the latest model's trees, by tree id
 
 
+def _preconditions(stated) -> dict | list:
+    """An outcome's `requires` as plain data: one mapping, or the list of alternative mappings."""
+    if isinstance(stated, (list, tuple)):
+        return [{q: list(allowed) for q, allowed in alternative.items()} for alternative in stated]
+    return {q: list(allowed) for q, allowed in stated.items()}
+
+
 def payload(model: Model, tree) -> dict:
     """The tree with every name resolved and every address relative to the site root; plain text throughout.
     Made once per model and tree (the page, its embed and the API all use it); treat the result as read-only."""
@@ -90,7 +97,7 @@ def _payload(model: Model, tree) -> dict:
             "use_cases": [{"id": u, "title": plain_text(model.get("use-cases", u)["title"]), "url": url_of(item_src("use-cases", u))}
                           for u in o.get("use_cases", ())],
             "sources": citations(model, o["sources"]),
-            "requires": {q: list(allowed) for q, allowed in o.get("requires", {}).items()},
+            "requires": _preconditions(o.get("requires", {})),
             "excludes": list(o.get("excludes", ())),
         }
     source = None
