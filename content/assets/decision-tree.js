@@ -149,9 +149,9 @@
 
     // "Question 3 of at most 6" and a bar of the same steps: those answered, this one, and the most still to come.
     function progress(number, total, text) {
-      var bar = el("ol", {"class": "dt-steps", "aria-hidden": "true"});
+      var bar = el("span", {"class": "dt-steps", "aria-hidden": "true"});
       for (var i = 1; i <= total; i++) {
-        bar.appendChild(el("li", {"class": i < number ? "dt-step-done" : i === number ? "dt-step-now" : ""}));
+        bar.appendChild(el("span", {"class": i < number ? "dt-step-done" : i === number ? "dt-step-now" : "dt-step-later"}));
       }
       return el("div", {"class": "dt-progress-box"}, [el("p", {"class": "dt-progress", text: text}), bar]);
     }
