@@ -293,13 +293,20 @@
       var said = question ? "Question " + (ids.length + 1) + ": " + question.text
                           : "Recommendation: " + own(tree.outcomes, walked.node).title;
       live.textContent = notice.hidden ? said : NOTICE + " " + said;
-      if (moveFocus) document.getElementById(headingId).focus();
+      if (moveFocus) reveal(false);
     }
 
-    function reveal() {  // a link straight to a step: bring it into view and start the keyboard there
+    // Focus on the step's heading; scroll it to the top when it is not wholly in view (always for a link
+    // straight to a step), clear of the theme's header. Reads the layout once, after the step is drawn, as
+    // focus() itself would.
+    function reveal(always) {
       var node = document.getElementById(headingId);
+      if (framed) return node.focus();  // the frame is as tall as its page: let the browser scroll the host to it
       node.focus({preventScroll: true});
-      node.scrollIntoView({block: "start"});
+      var box = node.getBoundingClientRect();
+      if (always || box.top < parseFloat(getComputedStyle(node).scrollMarginTop) || box.bottom > window.innerHeight) {
+        node.scrollIntoView({block: "start"});
+      }
     }
 
     function showOutline(show) {
@@ -341,7 +348,7 @@
     widget.hidden = false;
     showOutline(false);
     follow(false);
-    if (answers && answers.length && notice.hidden) reveal();
+    if (answers && answers.length && notice.hidden && !framed) reveal(true);  // a framed page must not pull its host
   }
 
   Array.prototype.forEach.call(document.querySelectorAll(".dt[data-tree-json]"), setUp);
