@@ -100,6 +100,7 @@ def test_on_a_phone_a_walk_shows_the_steps_taken_and_the_most_to_come(phone, sit
         total = number - 1 + most_questions(GUIDE, question)
         text = f"Question {number}, the last" if total == number else f"Question {number} of at most {total}"
         expect(phone.locator(".dt-widget .dt-progress")).to_have_text(text)
+        expect(phone.locator(".dt-live")).to_have_text(f"{text}: {title(GUIDE, question)}")   # said to screen readers too
         steps = phone.locator(".dt-widget .dt-steps > span")
         expect(steps).to_have_count(total)
         expect(phone.locator(".dt-widget .dt-steps > .dt-step-done")).to_have_count(number - 1)

@@ -290,7 +290,7 @@
       var parts = question ? drawQuestion(question, ids.length + 1, walked.node) : drawOutcome(own(tree.outcomes, walked.node), walked.path);
       parts.forEach(function (part) { if (part) step.appendChild(part); });
       back.disabled = restart.disabled = !ids.length;
-      var said = question ? "Question " + (ids.length + 1) + ": " + question.text
+      var said = question ? step.querySelector(".dt-progress").textContent + ": " + question.text
                           : "Recommendation: " + own(tree.outcomes, walked.node).title;
       live.textContent = notice.hidden ? said : NOTICE + " " + said;
       if (moveFocus) reveal(false);
@@ -303,8 +303,8 @@
       var node = document.getElementById(headingId);
       if (framed) return node.focus();  // the frame is as tall as its page: let the browser scroll the host to it
       node.focus({preventScroll: true});
-      var box = node.getBoundingClientRect();
-      if (always || box.top < parseFloat(getComputedStyle(node).scrollMarginTop) || box.bottom > window.innerHeight) {
+      var rect = node.getBoundingClientRect();
+      if (always || rect.top < parseFloat(getComputedStyle(node).scrollMarginTop) || rect.bottom > window.innerHeight) {
         node.scrollIntoView({block: "start"});
       }
     }
