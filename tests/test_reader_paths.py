@@ -225,7 +225,7 @@ def test_the_synthesis_matrix_takes_the_room_it_needs_and_keeps_its_header_in_vi
     last = table.locator("tbody tr").last
     last.scroll_into_view_if_needed()
     header = table.locator("thead th").first.bounding_box()
-    assert HEADER - 1 <= header["y"] <= HEADER + 1, f"the header row should stick below the site's header, not sit at {header['y']}"
+    assert HEADER - 1 <= header["y"] <= HEADER + 1, f"the header row should stick below the site's header, not at {header['y']}"
     context.close()
 
 

@@ -254,7 +254,8 @@ def test_a_tie_is_shown_as_a_shared_place(page, site_url):
     assert ranked[0]["place"] == ranked[1]["place"] == 1
     page.goto(f"{site_url}weigh/{hash_of(weights)}")
     expect(page.locator("#weigh-summary")).to_contain_text("share first place")
-    assert page.locator("#weigh-ranking li").evaluate_all("lis => lis.map(li => +li.dataset.place)") == [r["place"] for r in ranked]
+    places = page.locator("#weigh-ranking li").evaluate_all("lis => lis.map(li => +li.dataset.place)")
+    assert places == [r["place"] for r in ranked]
 
 
 @pytest.mark.browser
