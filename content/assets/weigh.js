@@ -30,9 +30,11 @@
     return (y.total * x.rated - x.total * y.rated) || (y.rated - x.rated);
   }
 
+  var WEIGHTS = /^#w=([a-z0-9-]+:[0-5](?:,[a-z0-9-]+:[0-5])*)$/;
+
   function readHash() {
     var out = {};
-    var m = /^#w=([a-z0-9-]+:[0-5](?:,[a-z0-9-]+:[0-5])*)$/.exec(location.hash);
+    var m = WEIGHTS.exec(location.hash);
     if (m) m[1].split(",").forEach(function (pair) { var kv = pair.split(":"); out[kv[0]] = +kv[1]; });
     return out;
   }
@@ -100,6 +102,10 @@
     try { history.replaceState(null, "", location.pathname + location.search); } catch (e) { /* as above */ }
   });
   window.addEventListener("hashchange", function () { setWeights(readHash()); rank(false); });
+  // The presets point at the tool in the page as built (a link checker finds that anchor); here they set weights.
+  tool.querySelectorAll("a[data-weights]").forEach(function (a) {
+    if (WEIGHTS.test("#w=" + a.dataset.weights)) a.setAttribute("href", "#w=" + a.dataset.weights);
+  });
   setWeights(readHash());
   tool.hidden = false;
   rank(false);
