@@ -141,6 +141,7 @@ def view(synthesis, approaches) -> dict:
     names = {p["id"]: p["name"] for p in data["approaches"]}
     return {
         "payload": data,
+        "tied_weight": TIED_WEIGHT,
         "table": [{"id": a["id"], "name": a["name"], "better": a["better"],
                    "cells": [None if a["values"][p["id"]] is None else signed(round(a["values"][p["id"]] * 100))
                              for p in data["approaches"]]} for a in data["aspects"]],
