@@ -80,9 +80,13 @@ def heading(page):
 
 # ---------------------------------------------------------------- the tree on a phone
 
-def test_on_a_phone_the_first_question_and_its_answers_show_without_scrolling(phone, site_url):
-    phone.goto(f"{site_url}decision-trees/guide/")
-    first = GUIDE["questions"][GUIDE["start"]]
+TREES = {t["id"]: tree_view.payload(MODEL, t) for t in MODEL.items["decision-trees"]}
+
+
+@pytest.mark.parametrize("tree_id", list(TREES), ids=[f"data/decision-trees/{t}.yml" for t in TREES])
+def test_on_a_phone_the_first_question_and_its_answers_show_without_scrolling(phone, site_url, tree_id):
+    phone.goto(f"{site_url}decision-trees/{tree_id}/")
+    first = TREES[tree_id]["questions"][TREES[tree_id]["start"]]
     expect(heading(phone)).to_have_text(first["text"])
     buttons = phone.locator(".dt-widget .dt-option")
     expect(buttons).to_have_count(len(first["options"]))
