@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from guide import decision_tree, pipeline, tree_diagram, tree_paths, tree_view
+from guide import decision_tree, pipeline, tree_paths, tree_view
 from guide.documents import Document
 from guide.strict_yaml import parse
 
@@ -316,27 +316,6 @@ def test_outline_shows_every_question_once_and_every_option(model):
     assert sorted(seen_questions) == sorted(q["id"] for q in tree["questions"])
     assert sorted(seen_options) == sorted((q["id"], o["id"]) for q in tree["questions"] for o in q["options"])
     assert {o["id"] for o in tree["outcomes"]} <= set(references)
-
-
-@pytest.mark.parametrize("name", TREE_FILES, ids=[f"data/decision-trees/{n}" for n in TREE_FILES])
-def test_diagram_boxes_fit_and_never_overlap(model, name):
-    tree = model.by_id["decision-trees"][name.removesuffix(".yml")]
-    d = tree_diagram.layout(tree)
-    options = sum(len(q["options"]) for q in tree["questions"])
-    assert len(d.boxes) == options + 1 and len(d.edges) == options
-    for box in d.boxes:
-        assert 0 <= box.x and box.x + box.width <= d.width and 0 <= box.y and box.y + box.height <= d.height
-        assert all(len(line) <= tree_diagram.BOX_CHARS + 2 for line in box.lines)
-    for i, a in enumerate(d.boxes):
-        for b in d.boxes[i + 1:]:
-            apart = a.x + a.width <= b.x or b.x + b.width <= a.x or a.y + a.height <= b.y or b.y + b.height <= a.y
-            assert apart, f"{a.node_id} overlaps {b.node_id}"
-    assert {b.node_id for b in d.boxes if b.kind == "outcome"} == {o["id"] for o in tree["outcomes"]}
-
-
-def test_wrap_cuts_with_an_ellipsis():
-    assert tree_diagram.wrap("one two three four five six", 9, 2) == ("one two", "three …")
-    assert tree_diagram.wrap("short", 9, 2) == ("short",)
 
 
 def test_api_files_hold_each_tree_and_the_schema(model):

@@ -81,13 +81,16 @@ def test_json_in_the_page_cannot_close_its_script_element(built_site):
             assert "<" not in text and ">" not in text and "&" not in text
 
 
-def test_diagram_has_a_text_alternative(built_site):
+def test_diagram_is_text_whose_boxes_link_into_the_outline(built_site):
     page = tree_page(built_site, "guide")
-    svg = re.search(r"<svg[^>]*class=\"dt-svg\".*?</svg>", page, re.S).group(0)
-    assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
-    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', ""), "the diagram loads nothing from elsewhere"
-    titles = {html.unescape(t) for t in re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)}
-    assert any("good enough" in t.lower() for t in titles)
+    figure = re.search(r'<figure class="dt-diagram".*?</figure>', page, re.S).group(0)
+    assert "<figcaption" in figure and "<svg" not in figure and "<img" not in figure
+    targets = re.findall(r'<a class="dt-map-[a-z-]+(?: dt-map-[a-z-]+)?" href="#([^"]+)"', figure)
+    assert targets, "the diagram's boxes are links"
+    assert all(f'id="{t}"' in page for t in targets), "every box opens an entry of the outline on the same page"
+    boxes = re.findall(r'<a class="dt-map-box[^"]*"[^>]*>(?:<span[^>]*>[^<]*</span> )?([^<]*)</a>', figure)
+    texts = {html.unescape(t) for t in boxes}
+    assert any("good enough" in t for t in texts)
 
 
 def test_a_dangling_answer_stops_the_build_with_file_and_line(tmp_path):

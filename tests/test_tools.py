@@ -70,21 +70,64 @@ def test_payload_leaves_out_describing_and_unrated_aspects():
     assert [a["id"] for a in view["unrated"]] == ["scalability"]
 
 
-def test_scores_use_default_weights_hundredths_and_zero_for_unrated():
+def test_scores_leave_an_unrated_aspect_out_instead_of_counting_it_as_zero():
     synthesis = [row("cost", "lower", {"a": [("x", "low")], "b": [("x", "high")]}),
                  row("flexibility", "higher", {"a": [("x", "medium"), ("y", "high")], "b": []})]
     data = weighing.payload(synthesis, TWO)
-    assert weighing.scores(data, {}) == {"a": 3 * 100 + 3 * 50, "b": -300}
-    assert weighing.scores(data, {"cost": 0, "flexibility": 5}) == {"a": 250, "b": 0}
+    assert weighing.scores(data, {}) == {"a": {"total": 3 * 100 + 3 * 50, "rated": 6, "weighed": 6},
+                                         "b": {"total": -300, "rated": 3, "weighed": 6}}
+    assert weighing.shown(weighing.scores(data, {})["a"]) == 75          # (300 + 150) / 6
+    assert weighing.shown(weighing.scores(data, {})["b"]) == -100        # flexibility is not rated for b: left out
+    only_flexibility = weighing.scores(data, {"cost": 0, "flexibility": 5})
+    assert only_flexibility["b"] == {"total": 0, "rated": 0, "weighed": 5}
+    assert weighing.shown(only_flexibility["b"]) is None and weighing.average(only_flexibility["b"]) is None
 
 
-def test_ranking_breaks_ties_by_page_order():
+def test_shown_rounds_half_up_like_the_script():
+    assert weighing.shown({"total": 1, "rated": 2}) == 1                  # 0.5 -> 1
+    assert weighing.shown({"total": -1, "rated": 2}) == 0                 # -0.5 -> 0, as Math.round(-0.5)
+    assert weighing.shown({"total": 200, "rated": 3}) == 67
+
+
+def test_equal_scores_share_a_place_instead_of_going_by_page_order():
     synthesis = [row("cost", "lower", {"a": [("x", "high")], "b": [("x", "low")]}),
                  row("flexibility", "higher", {"a": [("x", "high")], "b": [("x", "low")]})]
     data = weighing.payload(synthesis, TWO)
-    assert weighing.ranking(data, {}) == ["a", "b"]                      # 0 and 0: page order
-    assert weighing.ranking(data, {"cost": 5, "flexibility": 1}) == ["b", "a"]
-    assert weighing.ranking(data, {"cost": 1, "flexibility": 5}) == ["a", "b"]
+    assert weighing.ranking(data, {}) == [{"id": "a", "place": 1}, {"id": "b", "place": 1}]
+    assert weighing.winner(data, {}) is None
+    assert [r["id"] for r in weighing.ranking(data, {"cost": 5, "flexibility": 1})] == ["b", "a"]
+    assert weighing.winner(data, {"cost": 1, "flexibility": 5}) == "a"
+    # The second approach in page order wins its ties as often as the first: reverse the columns, same places.
+    flipped = dict(data, approaches=list(reversed(data["approaches"])))
+    assert {r["id"]: r["place"] for r in weighing.ranking(flipped, {})} == {"a": 1, "b": 1}
+
+
+def test_on_equal_averages_more_rated_weight_comes_first():
+    # Both average +1, but b's rests on two aspects and a's on one.
+    synthesis = [row("cost", "lower", {"a": [("x", "low")], "b": [("x", "low")]}),
+                 row("flexibility", "higher", {"a": [], "b": [("x", "high")]})]
+    data = weighing.payload(synthesis, TWO)
+    assert weighing.ranking(data, {}) == [{"id": "b", "place": 1}, {"id": "a", "place": 2}]
+
+
+def test_an_approach_with_nothing_rated_comes_last():
+    synthesis = [row("cost", "lower", {"a": [], "b": [("x", "high")]})]
+    data = weighing.payload(synthesis, TWO)
+    assert weighing.ranking(data, {}) == [{"id": "b", "place": 1}, {"id": "a", "place": 2}]
+
+
+def test_weights_favouring_an_approach():
+    three = TWO + [{"id": "c", "short_name": "C"}]
+    synthesis = [row("cost", "lower", {"a": [("x", "low")], "b": [("x", "medium")], "c": [("x", "high")]}),   # a best alone
+                 row("speed", "lower", {"a": [("x", "low")], "b": [("x", "low")], "c": [("x", "high")]}),     # a and b best
+                 row("reach", "higher", {"a": [("x", "low")], "b": [("x", "high")], "c": []}),                # b best
+                 row("flat", "higher", {"a": [("x", "medium")], "b": [("x", "medium")], "c": [("x", "medium")]}),
+                 row("alone", "higher", {"a": [], "b": [], "c": [("x", "high")]})]
+    data = weighing.payload(synthesis, three)
+    assert weighing.weights_favouring(data, "a") == {"cost": 5, "speed": 3, "reach": 0, "flat": 0, "alone": 0}
+    assert weighing.weights_favouring(data, "c") == {"cost": 0, "speed": 0, "reach": 0, "flat": 0, "alone": 5}
+    for approach in ("a", "b", "c"):
+        assert weighing.winner(data, weighing.weights_favouring(data, approach)) == approach
 
 
 @pytest.mark.parametrize("hundredths, text", [(150, "+1.50"), (0, "0.00"), (-33, "\u22120.33"), (2100, "+21.00")])
@@ -95,6 +138,31 @@ def test_signed(hundredths, text):
 def test_real_data_has_aspects_to_weigh():
     assert DATA["aspects"], "no aspect has both a direction and a rating: the weigh page would be empty"
     assert all(a["better"] in ("lower", "higher") for a in DATA["aspects"])
+
+
+@pytest.mark.parametrize("approach", APPROACHES)
+def test_each_approach_wins_under_the_weights_that_favour_it(approach):
+    weights = weighing.weights_favouring(DATA, approach)
+    assert sum(1 for w in weights.values() if w) >= 2, f"{approach} is favoured by fewer than two aspects: a thin case"
+    assert weighing.winner(DATA, weights) == approach, weighing.ranking(DATA, weights)
+
+
+def test_each_approach_is_rated_on_most_aspects():
+    """Scores rest on ratings: an approach the sources hardly rate would win or lose on one or two cells."""
+    for approach in APPROACHES:
+        rated = [a["id"] for a in DATA["aspects"] if a["values"][approach] is not None]
+        assert len(rated) * 2 > len(DATA["aspects"]), f"{approach} is rated on {len(rated)} of {len(DATA['aspects'])} aspects"
+
+
+OUTCOMES = [(tree["id"], outcome) for tree in MODEL.items["decision-trees"] for outcome in tree["outcomes"]]
+
+
+@pytest.mark.parametrize("tree_id, outcome", OUTCOMES, ids=[f"data/decision-trees/{t}.yml:{o['id']}" for t, o in OUTCOMES])
+def test_the_weights_a_tree_outcome_implies_rank_its_approach_first(tree_id, outcome):
+    """Weigh it yourself must not contradict the tree: the priorities behind a recommendation (the aspects on which
+    its first approach has the best value) put that approach first."""
+    approach = outcome["approaches"][0]
+    assert weighing.winner(DATA, weighing.weights_favouring(DATA, approach)) == approach
 
 
 # ---------------------------------------------------------------- helpers for the pages
@@ -113,8 +181,11 @@ def no_js_page(browser):
 
 
 def favouring(approach: str) -> dict[str, int]:
-    """A weighting that counts only the aspects where the approach scores above 0."""
-    return {a["id"]: 5 if (a["values"][approach] or 0) > 0 else 0 for a in DATA["aspects"]}
+    return weighing.weights_favouring(DATA, approach)
+
+
+def ids(ranking) -> list[str]:
+    return [r["id"] for r in ranking]
 
 
 def hash_of(weights: dict[str, int]) -> str:
@@ -127,14 +198,14 @@ def hash_of(weights: dict[str, int]) -> str:
 @pytest.mark.browser
 def test_weights_in_the_address_restore_the_ranking(page, site_url):
     weights = favouring("fine-tuning")
-    expected = weighing.ranking(DATA, weights)
-    assert expected != weighing.ranking(DATA, {}), "the chosen weighting should change the order, or the test proves little"
+    expected = ids(weighing.ranking(DATA, weights))
+    assert expected != ids(weighing.ranking(DATA, {})), "the chosen weighting should change the order, or the test proves little"
     page.goto(f"{site_url}weigh/{hash_of(weights)}")
     expect(page.locator("#weigh-tool")).to_be_visible()
     assert ranking_on_page(page) == expected
     scores = weighing.scores(DATA, weights)
-    shown_scores = page.locator("#weigh-ranking li").evaluate_all("lis => lis.map(li => +li.dataset.score)")
-    assert shown_scores == [scores[a] for a in expected]
+    shown_scores = page.locator("#weigh-ranking li").evaluate_all("lis => lis.map(li => li.dataset.score)")
+    assert shown_scores == [str(weighing.shown(scores[a])) if scores[a]["rated"] else "" for a in expected]
     for aspect, weight in weights.items():
         expect(page.locator(f"#weight-{aspect}")).to_have_value(str(weight))
         expect(page.locator(f"#weight-{aspect}-value")).to_have_text(str(weight))
@@ -144,19 +215,63 @@ def test_weights_in_the_address_restore_the_ranking(page, site_url):
 
 
 @pytest.mark.browser
+def test_rag_favouring_weights_put_rag_first(page, site_url):
+    """A reader who cares about what RAG is rated best on (from the data, not a fixed list) follows the page's own
+    link for those priorities, then nudges the sliders by keyboard: RAG comes first, as the tree would say."""
+    rag = MODEL.by_id["approaches"]["rag"]["short_name"]
+    weights = favouring("rag")
+    page.goto(f"{site_url}weigh/")
+    expect(page.locator("#weigh-tool")).to_be_visible()
+    assert ranking_on_page(page)[0] != "rag", "with default weights another approach leads, or the test proves little"
+    page.locator(".guide-weigh-presets").get_by_role("link", name=f"what favours {rag}").click()
+    assert page.evaluate("location.hash") == hash_of({a["id"]: weights[a["id"]] for a in DATA["aspects"]})
+    expect(page.locator("#weigh-summary")).to_contain_text(f"{rag} comes first")
+    assert ranking_on_page(page)[0] == "rag"
+    first = page.locator("#weigh-ranking li").first
+    expect(first).to_have_attribute("data-place", "1")
+    assert page.locator("#weigh-ranking li[data-place='1']").count() == 1
+    # Weigh every aspect RAG is rated best on a little more: it stays first.
+    for aspect, weight in weights.items():
+        if weight and weight < weighing.MAX_WEIGHT:
+            page.focus(f"#weight-{aspect}")
+            page.keyboard.press("End")
+            weights[aspect] = weighing.MAX_WEIGHT
+    assert weighing.winner(DATA, weights) == "rag"
+    assert ranking_on_page(page) == ids(weighing.ranking(DATA, weights))
+    expect(page.locator("#weigh-summary")).to_contain_text(f"{rag} comes first")
+    assert page.guide_errors == []
+
+
+@pytest.mark.browser
+def test_a_tie_is_shown_as_a_shared_place(page, site_url):
+    """Weigh only an aspect on which two approaches have the same value: neither wins by its position on the page."""
+    def best_shared(aspect):
+        rated = [v for v in aspect["values"].values() if v is not None]
+        return rated.count(max(rated)) >= 2
+    aspect = next(a for a in DATA["aspects"] if best_shared(a))
+    weights = {a["id"]: 5 if a is aspect else 0 for a in DATA["aspects"]}
+    ranked = weighing.ranking(DATA, weights)
+    assert ranked[0]["place"] == ranked[1]["place"] == 1
+    page.goto(f"{site_url}weigh/{hash_of(weights)}")
+    expect(page.locator("#weigh-summary")).to_contain_text("share first place")
+    places = page.locator("#weigh-ranking li").evaluate_all("lis => lis.map(li => +li.dataset.place)")
+    assert places == [r["place"] for r in ranked]
+
+
+@pytest.mark.browser
 def test_moving_a_slider_by_keyboard_reranks_and_updates_the_address(page, site_url):
     zero = {a["id"]: 0 for a in DATA["aspects"]}
     page.goto(f"{site_url}weigh/{hash_of(zero)}")
     expect(page.locator("#weigh-summary")).to_have_text("Every weight is 0, so nothing separates the approaches.")
-    aspect = next(a["id"] for a in DATA["aspects"] if (a["values"]["fine-tuning"] or 0) > 0)
+    aspect = next(a for a, w in favouring("fine-tuning").items() if w == weighing.MAX_WEIGHT)
     page.focus(f"#weight-{aspect}")
     page.keyboard.press("End")
     weights = dict(zero, **{aspect: 5})
-    assert ranking_on_page(page) == weighing.ranking(DATA, weights)
+    assert ranking_on_page(page) == ids(weighing.ranking(DATA, weights))
     assert ranking_on_page(page)[0] == "fine-tuning"
     assert page.evaluate("location.hash") == hash_of(weights)
     page.click("#weigh-reset")
-    assert ranking_on_page(page) == weighing.ranking(DATA, {})
+    assert ranking_on_page(page) == ids(weighing.ranking(DATA, {}))
     assert page.evaluate("location.hash") == ""
     assert page.guide_errors == []
 
@@ -168,7 +283,7 @@ def test_a_malformed_weights_address_falls_back_to_defaults(page, site_url, frag
     expect(page.locator("#weigh-tool")).to_be_visible()
     values = page.locator("#weigh-tool input[type=range]").evaluate_all("els => els.map(e => e.value)")
     assert values == [str(DATA["default"])] * len(DATA["aspects"])
-    assert ranking_on_page(page) == weighing.ranking(DATA, {})
+    assert ranking_on_page(page) == ids(weighing.ranking(DATA, {}))
     assert page.guide_errors == []
 
 
@@ -180,12 +295,12 @@ def test_weigh_without_javascript_shows_the_values_and_the_formula(browser, site
         expect(page.locator("#weigh-tool")).to_be_hidden()
         expect(page.locator("#weigh-values")).to_be_visible()
         expect(page.locator("#weigh-values tbody tr")).to_have_count(len(DATA["aspects"]))
-        expect(page.get_by_text("score = w(aspect 1) × v(aspect 1)")).to_be_visible()
+        expect(page.get_by_text("score = (w1 × v1 + w2 × v2 + …) / (w1 + w2 + …)")).to_be_visible()
         first = DATA["aspects"][0]
         cells = page.locator("#weigh-values tbody tr").first.locator("td")
         for i, approach in enumerate(DATA["approaches"], start=1):
             value = first["values"][approach["id"]]
-            expect(cells.nth(i)).to_have_text("not rated (0)" if value is None else weighing.signed(round(value * 100)))
+            expect(cells.nth(i)).to_have_text("not rated" if value is None else weighing.signed(round(value * 100)))
     finally:
         context.close()
 
@@ -326,7 +441,7 @@ def test_compare_without_javascript_shows_the_full_table(browser, site_url):
 def test_the_tools_work_from_file(page, built_site):
     weights = favouring("fine-tuning")
     page.goto((built_site / "weigh" / "index.html").as_uri() + hash_of(weights))
-    assert ranking_on_page(page) == weighing.ranking(DATA, weights)
+    assert ranking_on_page(page) == ids(weighing.ranking(DATA, weights))
     page.goto((built_site / "break-even" / "index.html").as_uri() + "#v=10&c=40")
     expect(page.locator("#be-result")).to_contain_text("80.0%")
     page.goto((built_site / "synthesis" / "index.html").as_uri() + f"#compare={APPROACHES[0]},{APPROACHES[2]}")

@@ -3,6 +3,10 @@
    (#answers=<option>/<option>/...), so a path can be shared, bookmarked and stepped back with the browser.
    An answer draws the next step at once and records the address with history.pushState; Back, Forward and
    links to a path (popstate, hashchange) draw whatever the address says, unless it is already shown.
+   The widget's own Back button steps back through that history (history.back()) when the step before is the
+   entry before, and otherwise replaces the address, so it never adds an entry. In a frame (an embed in a wiki)
+   every step replaces the address: answers must not grow the history of the page around it.
+   A link straight to a step (a shared recommendation) scrolls to it and puts the focus on its heading.
    Without JavaScript the page shows the whole tree as an outline; this script hides it and shows the widget.
    Text from the data is only ever set with textContent. */
 (function () {
@@ -42,6 +46,22 @@
     var root = box.getAttribute("data-root") || "";
     var prefix = tree.hash_prefix;
     var headingId = box.id + "-step";
+    var framed = document.body.classList.contains("guide-embed");
+    try { framed = framed || window.self !== window.top; } catch (e) { framed = true; }
+    var longest = {};  // questions on the longest way from a node to a recommendation, the node included
+
+    function most(node, seen) {
+      if (own(longest, node) !== null) return longest[node];
+      var question = own(tree.questions, node);
+      var n = 0;
+      if (question && !seen[node]) {
+        seen[node] = true;
+        question.options.forEach(function (o) { n = Math.max(n, most(o.next, seen)); });
+        seen[node] = false;
+        n += 1;
+      }
+      return (longest[node] = n);
+    }
 
     var notice = el("p", {"class": "dt-notice"});
     var trail = el("nav", {"class": "dt-trail", "aria-label": "Your answers so far"});
@@ -87,15 +107,24 @@
       return "#" + prefix + ids.join("/");
     }
 
-    function go(ids) {
+    function go(ids, replace) {
       notice.hidden = true;
       try {
-        history.pushState(null, "", address(ids));
+        if (replace || framed) history.replaceState(null, "", address(ids));
+        else history.pushState({dt: box.id, from: shown}, "", address(ids));
       } catch (e) {  // a document whose address cannot be rewritten: let the hashchange listener draw
-        location.hash = address(ids);
+        if (replace || framed) location.replace(address(ids));
+        else location.hash = address(ids);
         return;
       }
       draw(ids, true);
+    }
+
+    function stepBack() {
+      var before = address(answers.slice(0, -1));
+      var state = history.state;
+      if (!framed && state && state.dt === box.id && state.from === before) history.back();  // popstate draws it
+      else go(answers.slice(0, -1), true);
     }
 
     function links(list, text) {
@@ -118,16 +147,28 @@
       return el("h2", {"class": "dt-heading", id: headingId, tabindex: "-1", text: text});
     }
 
-    function drawQuestion(question, number) {
+    // "Question 3 of at most 6" and a bar of the same steps: those answered, this one, and the most still to come.
+    function progress(number, total, text) {
+      var bar = el("span", {"class": "dt-steps", "aria-hidden": "true"});
+      for (var i = 1; i <= total; i++) {
+        bar.appendChild(el("span", {"class": i < number ? "dt-step-done" : i === number ? "dt-step-now" : "dt-step-later"}));
+      }
+      return el("div", {"class": "dt-progress-box"}, [el("p", {"class": "dt-progress", text: text}), bar]);
+    }
+
+    function drawQuestion(question, number, node) {
       var options = el("div", {"class": "dt-options", role: "group", "aria-labelledby": headingId});
       question.options.forEach(function (option) {
         var button = el("button", {type: "button", "class": "dt-option", "data-option": option.id, text: option.label});
         button.addEventListener("click", function () { go(answers.concat([option.id])); });
         options.appendChild(button);
       });
-      return [el("p", {"class": "dt-progress", text: "Question " + number}), heading(question.text),
+      var total = number - 1 + most(node, {});
+      var text = total === number ? "Question " + number + ", the last" : "Question " + number + " of at most " + total;
+      // The help comes after the answers, so that on a phone the question and its answers are what shows first.
+      return [progress(number, total, text), heading(question.text), options,
               question.help ? el("p", {"class": "dt-help", text: question.help}) : null,
-              options, links(question.sources, "Asked by")];
+              links(question.sources, "Asked by")];
     }
 
     function drawOutcome(outcome, path) {
@@ -136,7 +177,9 @@
         if (i) approaches.appendChild(document.createTextNode(", then "));
         approaches.appendChild(el("a", {href: root + a.url, text: a.name}));
       });
-      var parts = [el("p", {"class": "dt-progress", text: "Recommendation"}), heading(outcome.title), approaches];
+      var steps = path.length + 1;
+      var parts = [progress(steps, steps, "Recommendation, after " + path.length + " answer" + (path.length === 1 ? "" : "s")),
+                   heading(outcome.title), approaches];
       outcome.rationale.forEach(function (p) { parts.push(el("p", {text: p})); });
       parts.push(el("h3", {text: "Why: your answers"}),
         list("ol", path, function (s) {
@@ -244,13 +287,26 @@
       }
       trail.hidden = !walked.path.length;
       var question = own(tree.questions, walked.node);
-      var parts = question ? drawQuestion(question, ids.length + 1) : drawOutcome(own(tree.outcomes, walked.node), walked.path);
+      var parts = question ? drawQuestion(question, ids.length + 1, walked.node) : drawOutcome(own(tree.outcomes, walked.node), walked.path);
       parts.forEach(function (part) { if (part) step.appendChild(part); });
       back.disabled = restart.disabled = !ids.length;
-      var said = question ? "Question " + (ids.length + 1) + ": " + question.text
+      var said = question ? step.querySelector(".dt-progress").textContent + ": " + question.text
                           : "Recommendation: " + own(tree.outcomes, walked.node).title;
       live.textContent = notice.hidden ? said : NOTICE + " " + said;
-      if (moveFocus) document.getElementById(headingId).focus();
+      if (moveFocus) reveal(false);
+    }
+
+    // Focus on the step's heading; scroll it to the top when it is not wholly in view (always for a link
+    // straight to a step), clear of the theme's header. Reads the layout once, after the step is drawn, as
+    // focus() itself would.
+    function reveal(always) {
+      var node = document.getElementById(headingId);
+      if (framed) return node.focus();  // the frame is as tall as its page: let the browser scroll the host to it
+      node.focus({preventScroll: true});
+      var rect = node.getBoundingClientRect();
+      if (always || rect.top < parseFloat(getComputedStyle(node).scrollMarginTop) || rect.bottom > window.innerHeight) {
+        node.scrollIntoView({block: "start"});
+      }
     }
 
     function showOutline(show) {
@@ -284,7 +340,7 @@
       var ids = a.getAttribute("data-dt-answers").split("/");
       if (a.getAttribute("data-dt-tree") === tree.id && walk(ids)) a.setAttribute("href", address(ids));
     });
-    back.addEventListener("click", function () { go(answers.slice(0, -1)); });
+    back.addEventListener("click", stepBack);
     restart.addEventListener("click", function () { go([]); });
     toggle.addEventListener("click", function () { showOutline(outline.hidden); });
     window.addEventListener("popstate", function () { follow(true); });
@@ -292,6 +348,7 @@
     widget.hidden = false;
     showOutline(false);
     follow(false);
+    if (answers && answers.length && notice.hidden && !framed) reveal(true);  // a framed page must not pull its host
   }
 
   Array.prototype.forEach.call(document.querySelectorAll(".dt[data-tree-json]"), setUp);
