@@ -61,7 +61,7 @@ CASES = [
      "data/techniques/few-shot.yml:4:1: approach: 'prompts' is not a known approach (known: fine-tuning, prompt-engineering, rag)"),
     ("dangling-tree-use-case", "decision-trees/main.yml", ("replace", "    approaches: [rag]\n", "    approaches: [rag]\n    use_cases: [shops]\n"),
      "data/decision-trees/main.yml:24:17: outcomes[1].use_cases[0]: 'shops' is not a known use case (known: shop)"),
-    ("dangling-use-case-tree", "use-cases/shop.yml", ("replace", "tree: main", "tree: mane"),
+    ("dangling-use-case-tree", "use-cases/shop.yml", ("replace", "verdict:", "tree_answers: {tree: mane, answers: [x]}\nverdict:"),
      "data/use-cases/shop.yml:9:16: tree_answers.tree: 'mane' is not a known decision tree (known: main)"),
     ("dangling-glossary-see", "glossary/rag.yml", ("replace", "abbreviation: RAG\n", "abbreviation: RAG\nsee: [llm]\n"),
      "data/glossary/rag.yml:5:7: see[0]: 'llm' is not a known glossary term (known: rag)"),
@@ -77,9 +77,9 @@ CASES = [
      "data/decision-trees/main.yml:11:5: questions[0].options: question 'need-data' has 1 option; a question needs at least two"),
     ("tree-example-wrong-outcome", "decision-trees/main.yml", ("replace", 'answers: ["no"], outcome: prompt', 'answers: ["yes"], outcome: prompt'),
      "data/decision-trees/main.yml:28:36: examples[0].outcome: the answers lead to 'retrieve', not to 'prompt'"),
-    ("use-case-answers-disagree", "use-cases/shop.yml", ("replace", 'answers: ["no"]', 'answers: ["yes"]'),
-     "data/use-cases/shop.yml:9:28: tree_answers.answers: the tree 'main' leads to 'retrieve' (rag), "
-     "but this use case recommends prompt-engineering"),
+    ("use-case-verdict-disagrees", "use-cases/shop.yml", ("replace", 'answers: ["no"]', 'answers: ["yes"]'),
+     "data/use-cases/shop.yml:9:29: verdict.outcome: the answers lead the main guide to 'retrieve', not to 'prompt'; "
+     "state the outcome they reach, or change the answers"),
     ("statistic-without-source", "statistics/share.yml", ("replace", 'sources: ["alpha#stat-share"]\n', ""),
      "data/statistics/share.yml:2:1: missing required field 'sources'"),
     ("javascript-url-field", "sources/alpha.yml", ("replace", "kind: article\n", "kind: article\nurl: javascript:alert(1)\n"),

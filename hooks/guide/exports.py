@@ -71,10 +71,15 @@ def tables(model: Model) -> list[Table]:
         synthesis_rows.append((row["aspect"]["name"], *cells, covered))
     out.append(Table("synthesis", "Synthesis matrix", ("Aspect", *(a["short_name"] for a in approaches), "Sources"),
                      tuple(synthesis_rows), "Every source's comparison, aspect by aspect.", "synthesis/"))
-    out.append(Table("use-cases", "Use cases", ("Use case", "Industry", "Recommended", "Recommendation", "Sources"), tuple(
-        (u["title"], u["industry"].replace("-", " "), " + ".join(model.get("approaches", a)["short_name"] for a in u["approaches"]),
-         u["recommendation"], _sources(model, u["sources"]))
-        for u in model.items["use-cases"]), "Worked examples from the sources.", "use-cases/"))
+    def names(ids):
+        return " + ".join(model.get("approaches", a)["short_name"] for a in ids)
+    verdicts = model.derived.verdicts
+    out.append(Table("use-cases", "Use cases", ("Use case", "Industry", "Source recommends", "Source's recommendation",
+                                                "Guide's verdict", "Sources"), tuple(
+        (u["title"], u["industry"].replace("-", " "), names(u["approaches"]), u["recommendation"],
+         f"{verdicts[u['id']]['title']} ({names(verdicts[u['id']]['approaches'])})" if u["id"] in verdicts else "",
+         _sources(model, u["sources"]))
+        for u in model.items["use-cases"]), "Worked examples from the sources, with the guide's own verdict.", "use-cases/"))
     out.append(Table("statistics", "Statistics", ("Figure", "Unit", "What it measures", "Quoted by", "Original source", "Date", "Verified"),
                      tuple((s["value"], s.get("unit", ""), s["measures"], _sources(model, s["sources"]),
                             s["original_source"]["name"] if "original_source" in s else "", s["date"],

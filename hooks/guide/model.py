@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from .catalog import COLLECTIONS
 from .references import citations
+from .verdicts import main_tree
 
 
 def freeze(value):
@@ -48,9 +49,11 @@ class Derived:
     synthesis: tuple                   # per aspect: {aspect, cells: {approach: {ratings, verdict, entries}}}
     cited_by: MappingProxyType         # source id -> tuple of (collection, id) that cite it
     citing: MappingProxyType           # 'source#item' -> tuple of (collection, id) that cite that inventory item
-    use_cases_by_approach: MappingProxyType
+    use_cases_by_approach: MappingProxyType  # approach id -> use cases whose guide verdict uses it
     techniques_by_approach: MappingProxyType
     scenario_siblings: MappingProxyType  # use case id -> other use cases of the same scenario
+    verdicts: MappingProxyType         # use case id -> {tree, outcome, title, approaches, agrees, path}
+    use_cases_by_outcome: MappingProxyType  # main guide's outcome id -> use case ids whose verdict it is
     unverified: frozenset              # statistic ids without an original source
 
 
@@ -93,6 +96,24 @@ def _synthesis(items) -> tuple:
     return tuple(freeze(rows))
 
 
+def _verdicts(items) -> tuple[dict, dict]:
+    # The stated outcome is the walked one: the pipeline's verdict rule has checked it before the model is built.
+    tree = main_tree(items["decision-trees"])
+    verdicts, by_outcome = {}, defaultdict(list)
+    if tree is None:
+        return verdicts, {}
+    outcomes = {o["id"]: o for o in tree["outcomes"]}
+    for use_case in items["use-cases"]:
+        if "verdict" not in use_case:
+            continue
+        outcome = outcomes[use_case["verdict"]["outcome"]]
+        verdicts[use_case["id"]] = {"tree": tree["id"], "outcome": outcome["id"], "title": outcome["title"],
+                                    "approaches": list(outcome["approaches"]),
+                                    "agrees": set(outcome["approaches"]) == set(use_case["approaches"])}
+        by_outcome[outcome["id"]].append(use_case["id"])
+    return verdicts, dict(by_outcome)
+
+
 def build(documents) -> Model:
     raw = defaultdict(list)
     files = {}
@@ -112,8 +133,10 @@ def build(documents) -> Model:
             if (doc.collection, doc.data["id"]) not in cited_by[doc.data["source"]]:
                 cited_by[doc.data["source"]].append((doc.collection, doc.data["id"]))
     by_approach, techniques, scenarios = defaultdict(list), defaultdict(list), defaultdict(list)
+    verdicts, by_outcome = _verdicts(items)
     for use_case in items["use-cases"]:
-        for approach in use_case["approaches"]:
+        # An approach page lists the use cases the guide itself sends to it, not those a source does.
+        for approach in verdicts.get(use_case["id"], {}).get("approaches", use_case["approaches"]):
             by_approach[approach].append(use_case["id"])
         if "scenario" in use_case:
             scenarios[use_case["scenario"]].append(use_case["id"])
@@ -129,6 +152,8 @@ def build(documents) -> Model:
         use_cases_by_approach=freeze(dict(by_approach)),
         techniques_by_approach=freeze(dict(techniques)),
         scenario_siblings=MappingProxyType(siblings),
+        verdicts=freeze(verdicts),
+        use_cases_by_outcome=freeze(by_outcome),
         unverified=frozenset(s["id"] for s in items["statistics"]
                              if "original_source" not in s and s.get("provenance") != "first-party"),
     )

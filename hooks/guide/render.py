@@ -232,6 +232,6 @@ def environment() -> Environment:
     env.globals.update(href=href, url=url, asset=asset, cite=cite, title_of=title_of, links_to=links_to)
     from . import tree_diagram, tree_view  # imported here because both build on this module
     env.globals.update(tree_payload=tree_view.payload, tree_outline=tree_view.outline, tree_anchor=tree_view.anchor,
-                       tree_citations=tree_view.citations, tree_path_labels=tree_view.path_labels,
+                       tree_citations=tree_view.citations, outcome_use_cases=tree_view.use_cases, tree_path_labels=tree_view.path_labels,
                        tree_diagram=tree_diagram.layout)
     return env

@@ -68,6 +68,13 @@ def payload(model: Model, tree) -> dict:
     return made
 
 
+def use_cases(model: Model, tree, outcome) -> tuple:
+    """The use cases of an outcome: a source's tree lists them; the main guide's come from the use cases' verdicts."""
+    if "source" in tree:
+        return outcome.get("use_cases", ())
+    return model.derived.use_cases_by_outcome.get(outcome["id"], ())
+
+
 def _payload(model: Model, tree) -> dict:
     questions = {}
     for q in tree["questions"]:
@@ -88,7 +95,7 @@ def _payload(model: Model, tree) -> dict:
             "next_steps": [plain_text(s) for s in o["next_steps"]],
             "caveats": [plain_text(c) for c in o.get("caveats", ())],
             "use_cases": [{"id": u, "title": plain_text(model.get("use-cases", u)["title"]), "url": url_of(item_src("use-cases", u))}
-                          for u in o.get("use_cases", ())],
+                          for u in use_cases(model, tree, o)],
             "sources": citations(model, o["sources"]),
             "requires": {q: list(allowed) for q, allowed in o.get("requires", {}).items()},
             "excludes": list(o.get("excludes", ())),
