@@ -85,7 +85,7 @@ CASES = [
     ("javascript-url-field", "sources/alpha.yml", ("replace", "kind: article\n", "kind: article\nurl: javascript:alert(1)\n"),
      "data/sources/alpha.yml:7:1: url: 'javascript:alert(1)' is not of the expected form: An absolute http or https address."),
     ("data-url-field", "statistics/share.yml", ("replace", "date: undated\n", "date: undated\noriginal_source: {name: X, url: 'data:text/html,hi'}\n"),
-     "data/statistics/share.yml:8:28: original_source.url: 'data:text/html,hi' is not of the expected form: An absolute http or https address."),
+     "data/statistics/share.yml:9:28: original_source.url: 'data:text/html,hi' is not of the expected form: An absolute http or https address."),
     ("javascript-link-in-text", "faq/which.yml", ("replace", "answer: It depends.", "answer: 'See [this](javascript:alert(1))'"),
      "data/faq/which.yml:4:1: answer: link to 'javascript:alert(1' is not allowed; use an http, https or mailto address, or a site-relative one"),
     ("very-long-string", "faq/which.yml", ("replace", "answer: It depends.", f"answer: {LONG}"),

@@ -80,12 +80,13 @@ def tables(model: Model) -> list[Table]:
          f"{verdicts[u['id']]['title']} ({names(verdicts[u['id']]['approaches'])})" if u["id"] in verdicts else "",
          _sources(model, u["sources"]))
         for u in model.items["use-cases"]), "Worked examples from the sources, with the guide's own verdict.", "use-cases/"))
-    out.append(Table("statistics", "Statistics", ("Figure", "Unit", "What it measures", "Quoted by", "Original source", "Date", "Verified"),
-                     tuple((s["value"], s.get("unit", ""), s["measures"], _sources(model, s["sources"]),
-                            s["original_source"]["name"] if "original_source" in s else "", s["date"],
-                            "no" if s["id"] in model.derived.unverified else "yes")
+    out.append(Table("statistics", "Statistics", ("Figure", "Unit", "What it measures", "Quoted by", "Provenance",
+                                                  "Original source", "Date", "As of"),
+                     tuple((s["value"], s.get("unit", ""), s["measures"], _sources(model, s["sources"]), s["provenance"],
+                            s["original_source"]["name"] if "original_source" in s else "", s["date"], s["as_of"])
                            for s in model.items["statistics"]),
-                     "Figures without an original source are unverified claims of the source that quotes them.", "statistics/"))
+                     "Provenance: first-party guidance, a secondary report (its original named) or unverified (a claim "
+                     "of the source that quotes it); 'as of' is when the figure was last confirmed.", "statistics/"))
     return out
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .catalog import COLLECTIONS
+from .figures import figures_by_citation
 from .references import citations
 from .verdicts import main_tree
 
@@ -54,7 +55,8 @@ class Derived:
     scenario_siblings: MappingProxyType  # use case id -> other use cases of the same scenario
     verdicts: MappingProxyType         # use case id -> {tree, outcome, title, approaches, agrees, path}
     use_cases_by_outcome: MappingProxyType  # main guide's outcome id -> use case ids whose verdict it is
-    unverified: frozenset              # statistic ids without an original source
+    unverified: frozenset              # statistic ids whose provenance is 'unverified'
+    figures: MappingProxyType          # 'source#item' of kind statistic -> ids of the figures it states
 
 
 def _sort_key(collection: str):
@@ -154,8 +156,8 @@ def build(documents) -> Model:
         scenario_siblings=MappingProxyType(siblings),
         verdicts=freeze(verdicts),
         use_cases_by_outcome=freeze(by_outcome),
-        unverified=frozenset(s["id"] for s in items["statistics"]
-                             if "original_source" not in s and s.get("provenance") != "first-party"),
+        unverified=frozenset(s["id"] for s in items["statistics"] if s["provenance"] == "unverified"),
+        figures=freeze(figures_by_citation(items["sources"], items["statistics"])),
     )
     frozen_items = {name: freeze(values) for name, values in items.items()}
     return Model(

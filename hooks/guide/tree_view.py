@@ -43,7 +43,7 @@ def citations(model: Model, sources) -> list[dict]:
         source = model.get("sources", source_id)
         group = groups.setdefault(source_id, {"id": source_id, "name": source["name"], "url": url_of(f"sources/{source_id}.md"),
                                               "items": []})
-        if item:
+        if item and all(i["id"] != item for i in group["items"]):
             label = next(e["label"] for e in source.get("inventory", ()) if e["id"] == item)
             url = url_of(f"sources/{source_id}.md#{item}")
             if not group["items"]:
