@@ -95,5 +95,14 @@ def test_every_place_a_figure_is_cited_shows_its_provenance_and_date(built_site)
                 s = MODEL.get("statistics", sid)
                 if f"guide-provenance-{s['provenance']}" not in block or f"as of {s['as_of']}" not in block:
                     problems.append(f"{page.relative_to(built_site)}: {match.group(0)} lacks {sid}'s provenance or date")
-    assert problems == []
+    assert problems == [], "\n".join(problems)
     assert seen > 40, "figures are cited on the approach pages, the FAQ, the tree and the statistics page"
+
+
+def test_a_hand_written_pages_figure_marker_becomes_the_figure():
+    from guide.site import expand_figure_markers
+    out = expand_figure_markers("Start small (<!-- figure: fine-tuning-examples-to-start -->).", MODEL, "more-paths.md")
+    assert out.startswith('Start small (<span class="guide-figure-cited"><a href="../statistics/#fine-tuning-examples-to-start">')
+    assert "guide-provenance-first-party" in out and "as of 2026-11-27" in out
+    with pytest.raises(ValueError, match=r"^content/diagnose.md: figure marker names no known statistic: nope \(the ids"):
+        expand_figure_markers("<!-- figure: nope -->", MODEL, "diagnose.md")
