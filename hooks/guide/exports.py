@@ -55,15 +55,17 @@ def tables(model: Model) -> list[Table]:
         out.append(Table(f"comparison-{comparison['id']}", comparison["title"], ("Row", "Aspect", *names, "Source"), rows,
                          f"After {model.get('sources', comparison['source'])['name']}, in our words.",
                          f"comparisons/{comparison['id']}/"))
-    verdicts = {"agree": "sources agree", "single": "one source", "disagree": "sources differ", "unrated": "not rated", "none": ""}
+    def strength(group) -> str:
+        n, first = len(group["sources"]), len(group["first_party"])
+        return f"{group['rating']} ({n} source{'s' if n != 1 else ''}, {first} first-party)"
     synthesis_rows = []
     for row in model.derived.synthesis:
         cells = []
         for a in approaches:
             cell = row["cells"][a["id"]]
-            text = verdicts[cell["verdict"]]
-            if cell["ratings"]:
-                text += ": " + " vs ".join(cell["ratings"])
+            text = {"unrated": "not rated", "none": ""}.get(cell["verdict"], "")
+            if cell["support"]:
+                text = ("sources differ: " if cell["verdict"] == "disagree" else "") + " vs ".join(map(strength, cell["support"]))
             if cell["note"]:
                 text = f"{text}. {cell['note']}" if text else cell["note"]
             cells.append(text)

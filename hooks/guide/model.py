@@ -47,7 +47,7 @@ class Model:
 class Derived:
     """Facts computed from the authored data; never written back to it."""
 
-    synthesis: tuple                   # per aspect: {aspect, cells: {approach: {ratings, verdict, entries}}}
+    synthesis: tuple                   # per aspect: {aspect, cells: {approach: {ratings, verdict, support, entries}}}
     cited_by: MappingProxyType         # source id -> tuple of (collection, id) that cite it
     citing: MappingProxyType           # 'source#item' -> tuple of (collection, id) that cite that inventory item
     use_cases_by_approach: MappingProxyType  # approach id -> use cases whose guide verdict uses it
@@ -80,18 +80,25 @@ def _synthesis(items) -> tuple:
                                         "comparison": comparison["id"], "label": row["label"],
                                         "text": cell["text"], "rating": cell.get("rating")})
             ratings = sorted({e["rating"] for e in entries if e["rating"]}, key=["low", "medium", "high"].index)
-            rated = [e for e in entries if e["rating"]]
+            # Agreement is counted in independent sources (two tables of one publisher count once), and a source
+            # is first-party when it is the model maker's own documentation (kind 'reference'), not an article.
+            support = []
+            for rating in ratings:
+                by = list(dict.fromkeys(e["source"] for e in entries if e["rating"] == rating))
+                support.append({"rating": rating, "sources": by,
+                                "first_party": [s for s in by if sources[s]["kind"] == "reference"]})
+            rated_by = list(dict.fromkeys(s for group in support for s in group["sources"]))
             if not entries:
                 verdict = "none"
             elif len(ratings) > 1:
                 verdict = "disagree"
-            elif len(rated) > 1:
+            elif len(rated_by) > 1:
                 verdict = "agree"
-            elif rated:
+            elif rated_by:
                 verdict = "single"
             else:
                 verdict = "unrated"
-            cells[approach] = {"ratings": ratings, "verdict": verdict, "entries": entries,
+            cells[approach] = {"ratings": ratings, "verdict": verdict, "entries": entries, "support": support,
                                "note": aspect.get("synthesis", {}).get(approach)}
         covered_by = sorted({e["source"] for c in cells.values() for e in c["entries"]})
         rows.append({"aspect": aspect, "cells": cells, "covered_by": covered_by})
