@@ -65,6 +65,13 @@ def on_config(config):
     return config
 
 
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return site.expand_figure_markers(markdown, _build["model"], page.file.src_uri)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+
+
 @_without_gc
 def on_files(files, config):
     model = _build["model"]

@@ -14,7 +14,7 @@ import yaml
 from conftest import ROOT, make_project
 from test_contributor_review import build_verbose, relax_links_to_real_content
 
-from guide import pipeline
+from guide import pipeline, verdicts
 from guide.catalog import COLLECTIONS
 from guide.documents import schema_comment
 from guide.errors import DataErrors
@@ -64,12 +64,26 @@ def test_tree_fragment_is_a_list_under_a_tree_field(block):
     assert isinstance(next(iter(data.values())), list)
 
 
+def _verdict_lines(block: str) -> str:
+    return re.search(r"^verdict:\n(?:  .*\n)+", block, flags=re.M).group(0)
+
+
+def test_the_use_case_examples_verdict_holds_in_the_real_guide():
+    example = parse(next(b for b in FILES if _id(b) == "use-cases").encode(), "example.yml")[0]
+    model = pipeline.load_model(ROOT / "data")
+    guide = verdicts.main_tree(model.items["decision-trees"])
+    assert verdicts.walk_verdict(guide, example["verdict"]["answers"]) == (example["verdict"]["outcome"], None)
+
+
 def _project_with_examples(where: Path) -> Path:
     """The minimal fixture plus every example of the guide, applied the way the guide says."""
     project = relax_links_to_real_content(make_project(where, MINIMAL))
     data_dir = project / "data"
     for block in FILES:
         data, _, _ = parse(block.encode(), "example.yml")
+        if "verdict" in data:
+            # The example's verdict walks the real main guide (tested below); here the minimal tree stands in for it.
+            block = block.replace(_verdict_lines(block), 'verdict: {answers: ["no"], outcome: prompt, note: The minimal tree.}\n')
         (data_dir / _id(block) / f"{data['id']}.yml").parent.mkdir(exist_ok=True)
         (data_dir / _id(block) / f"{data['id']}.yml").write_text(block, encoding="utf-8")
     tree_path = data_dir / TREE
@@ -141,6 +155,9 @@ ERRORS = [
      "YAML syntax error: a tab character is not allowed here; indent with spaces"),
     ("use-cases/shop.yml", "approaches: [prompt-engineering]", "approaches: [prompt]",
      "approaches[0]: 'prompt' is not a known approach (known: fine-tuning, prompt-engineering, rag)"),
+    ("use-cases/shop.yml", 'answers: ["no"]', 'answers: ["yes"]',
+     "verdict.outcome: the answers lead the main guide to 'retrieve', not to 'prompt'; state the outcome they reach, "
+     "or change the answers"),
     ("faq/which.yml", 'sources: ["alpha#faq-which"]', 'sources: ["alfa#faq-which"]',
      "sources[0]: 'alfa' is not a known source (known: alpha)"),
     ("faq/which.yml", 'sources: ["alpha#faq-which"]', 'sources: ["alpha#faq-whch"]',

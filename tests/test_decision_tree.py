@@ -193,9 +193,13 @@ def test_framework_must_exist_and_share_the_trees_source():
 
 # Through the whole pipeline, on a copy of the minimal fixture with one file changed.
 
-def check_with(tmp_path: Path, changes: dict[str, str]) -> list[str]:
+def check_with(tmp_path: Path, changes: dict[str, str], before: tuple[str, str] | None = None) -> list[str]:
+    """The errors of the minimal data with each change made; `before` changes the main tree first."""
     data = tmp_path / "data"
     shutil.copytree(MINIMAL, data, symlinks=False)
+    if before:
+        tree = data / "decision-trees/main.yml"
+        tree.write_text(tree.read_text(encoding="utf-8").replace(*before), encoding="utf-8")
     for name, (old, new) in changes.items():
         path = data / name
         text = path.read_text(encoding="utf-8")
@@ -215,21 +219,35 @@ def test_outcome_with_an_unknown_approach(tmp_path):
         "'fine-tune' is not a known approach (known: fine-tuning, prompt-engineering, rag)"]
 
 
+# A source's own tree: the main guide's outcomes take their use cases from the verdicts (tests/test_verdicts.py).
+SOURCE_TREE = ("order: 1\n", "order: 1\nsource: alpha\n")
+
+
 def test_outcome_with_an_unknown_use_case(tmp_path):
-    assert check_with(tmp_path, {"decision-trees/main.yml": ("approaches: [rag]", "approaches: [rag]\n    use_cases: [shops]")}) == [
-        "data/decision-trees/main.yml:24:17: outcomes[1].use_cases[0]: 'shops' is not a known use case (known: shop)"]
+    assert check_with(tmp_path, {"decision-trees/main.yml": ("approaches: [rag]", "approaches: [rag]\n    use_cases: [shops]"),
+                                 "use-cases/shop.yml": ("verdict:", "tree_answers: {tree: main, answers: [\"no\"]}\nverdict:")},
+                      before=SOURCE_TREE) == [
+        "data/decision-trees/main.yml:25:17: outcomes[1].use_cases[0]: 'shops' is not a known use case (known: shop)"]
 
 
 def test_use_case_answers_must_reach_its_approaches(tmp_path):
-    assert check_with(tmp_path, {"use-cases/shop.yml": ('answers: ["no"]', 'answers: ["yes"]')}) == [
+    assert check_with(tmp_path, {"use-cases/shop.yml": ("verdict:", "tree_answers: {tree: main, answers: [\"yes\"]}\nverdict:")},
+                      before=SOURCE_TREE) == [
         "data/use-cases/shop.yml:9:28: tree_answers.answers: the tree 'main' leads to 'retrieve' (rag), "
         "but this use case recommends prompt-engineering"]
 
 
 def test_use_case_answers_that_stop_early(tmp_path):
-    assert check_with(tmp_path, {"use-cases/shop.yml": ('answers: ["no"]', 'answers: ["maybe"]')}) == [
+    assert check_with(tmp_path, {"use-cases/shop.yml": ("verdict:", "tree_answers: {tree: main, answers: [\"maybe\"]}\nverdict:")},
+                      before=SOURCE_TREE) == [
         "data/use-cases/shop.yml:9:28: tree_answers.answers: answer 1 'maybe' is not an option of question 'need-data' "
         "(options: no, yes)"]
+
+
+def test_answers_in_the_main_guide_belong_in_the_verdict(tmp_path):
+    assert check_with(tmp_path, {"use-cases/shop.yml": ("verdict:", "tree_answers: {tree: main, answers: [\"no\"]}\nverdict:")}) == [
+        "data/use-cases/shop.yml:9:16: tree_answers.tree: 'main' is the main guide, whose answers go in 'verdict'; "
+        "'tree_answers' is for a source's own tree"]
 
 
 def test_option_short_label_is_limited_by_the_schema(tmp_path):
@@ -237,8 +255,8 @@ def test_option_short_label_is_limited_by_the_schema(tmp_path):
     assert check_with(tmp_path, {"decision-trees/main.yml": ('label: "No",', f'label: "No", short_label: {long_label},')}) == [
         "data/decision-trees/main.yml:12:33: questions[0].options[0].short_label: "
         "text is 41 characters long; at most 40 are allowed",
-        # The invalid tree is left out of the rules, so the use case that names it cannot find it either.
-        "data/use-cases/shop.yml:9:16: tree_answers.tree: 'main' is not a known decision tree (known: none)"]
+        # The invalid tree is left out of the rules, so there is no main guide to walk the use case's verdict in.
+        ]
 
 
 # The JSON for the script and the API, the outline and the diagram.
@@ -289,7 +307,8 @@ def test_a_source_tree_cites_only_its_source(model, name):
 
 def test_use_cases_declare_answers_in_every_tree(model):
     trees = {uc["tree_answers"]["tree"] for uc in model.items["use-cases"] if "tree_answers" in uc}
-    assert trees == {t["id"] for t in model.items["decision-trees"]}
+    assert trees == {t["id"] for t in model.items["decision-trees"] if "source" in t}
+    assert all("verdict" in uc for uc in model.items["use-cases"])
 
 
 def test_plain_text_flattens_markdown_and_keeps_markup_as_text():

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guide import render
+from guide import pipeline, render
 from guide.documents import read_documents
 from guide.references import text_fields
+from guide.site import context
 from guide.tree_view import plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,12 +67,15 @@ def test_relpath_of_unusual_paths_matches_posixpath(path, start):
     assert render._relpath(path, start) == posixpath.relpath("/" + path, "/" + start)
 
 
-def test_cite_links_each_source_once_and_numbers_further_items():
-    template = render.environment().from_string("{{ cite(sources) }}")
-    by_id = {"sources": {"a": {"name": "Alpha & Co"}, "b": {"name": "Beta"}}}
-    out = template.render(sources=["a#x", "b", "a#y", "a#x"], by_id=by_id, page_src="approaches/rag.md")
-    assert out == ('[Alpha &amp; Co](../sources/a.md#x) [2](../sources/a.md#y){: aria-label="Alpha &amp; Co, item 2" }, '
-                   '[Beta](../sources/b.md)')
+def test_cite_names_each_source_once_with_its_items_and_flags_a_cited_figure():
+    model = pipeline.load_model(ROOT / "tests" / "fixtures" / "minimal")
+    template = render.environment().from_string("{{ cite(sources) }}|{{ cite(sources, figures=False) }}")
+    out = template.render(context(model), sources=["alpha#uc-shop", "alpha#stat-share", "alpha#uc-shop"],
+                          page_src="approaches/rag.md")
+    link = '<a href="../../sources/alpha/#uc-shop" class="guide-cite" title="A shop; A share">Alpha</a>'
+    assert out == (f'{link} <span class="guide-figure-cited"><a href="../../statistics/#share">41 %</a>: '
+                   '<span class="guide-provenance guide-provenance-unverified"><strong>Unverified</strong> '
+                   f'(Alpha names no origin), as of 2026-11-22</span></span>|{link}')
 
 
 def test_links_to_items_or_a_muted_note():

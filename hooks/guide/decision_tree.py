@@ -141,7 +141,7 @@ def check_trees(documents: list[Document]) -> list[DataError]:
 
 
 def check_use_case_answers(documents: list[Document]) -> list[DataError]:
-    """A use case's declared answers lead its tree to an outcome that recommends the use case's approaches."""
+    """A use case's answers in a source's own tree lead it to an outcome that recommends the source's approaches."""
     trees = {d.data["id"]: d.data for d in documents if d.collection == "decision-trees"}
     errors = []
     for doc in documents:
@@ -149,6 +149,10 @@ def check_use_case_answers(documents: list[Document]) -> list[DataError]:
         if not declared or declared["tree"] not in trees:
             continue
         tree = trees[declared["tree"]]
+        if "source" not in tree:
+            errors.append(doc.at(("tree_answers", "tree"), "", f"'{tree['id']}' is the main guide, whose answers go in "
+                                 "'verdict'; 'tree_answers' is for a source's own tree"))
+            continue
         reached, problem = walk(tree, declared["answers"])
         if problem is None and reached not in {o["id"] for o in tree["outcomes"]}:
             problem = f"the answers stop at question '{reached}' before any outcome"

@@ -55,15 +55,17 @@ def tables(model: Model) -> list[Table]:
         out.append(Table(f"comparison-{comparison['id']}", comparison["title"], ("Row", "Aspect", *names, "Source"), rows,
                          f"After {model.get('sources', comparison['source'])['name']}, in our words.",
                          f"comparisons/{comparison['id']}/"))
-    verdicts = {"agree": "sources agree", "single": "one source", "disagree": "sources differ", "unrated": "not rated", "none": ""}
+    def strength(group) -> str:
+        n, first = len(group["sources"]), len(group["first_party"])
+        return f"{group['rating']} ({n} source{'s' if n != 1 else ''}, {first} first-party)"
     synthesis_rows = []
     for row in model.derived.synthesis:
         cells = []
         for a in approaches:
             cell = row["cells"][a["id"]]
-            text = verdicts[cell["verdict"]]
-            if cell["ratings"]:
-                text += ": " + " vs ".join(cell["ratings"])
+            text = {"unrated": "not rated", "none": ""}.get(cell["verdict"], "")
+            if cell["support"]:
+                text = ("sources differ: " if cell["verdict"] == "disagree" else "") + " vs ".join(map(strength, cell["support"]))
             if cell["note"]:
                 text = f"{text}. {cell['note']}" if text else cell["note"]
             cells.append(text)
@@ -71,16 +73,22 @@ def tables(model: Model) -> list[Table]:
         synthesis_rows.append((row["aspect"]["name"], *cells, covered))
     out.append(Table("synthesis", "Synthesis matrix", ("Aspect", *(a["short_name"] for a in approaches), "Sources"),
                      tuple(synthesis_rows), "Every source's comparison, aspect by aspect.", "synthesis/"))
-    out.append(Table("use-cases", "Use cases", ("Use case", "Industry", "Recommended", "Recommendation", "Sources"), tuple(
-        (u["title"], u["industry"].replace("-", " "), " + ".join(model.get("approaches", a)["short_name"] for a in u["approaches"]),
-         u["recommendation"], _sources(model, u["sources"]))
-        for u in model.items["use-cases"]), "Worked examples from the sources.", "use-cases/"))
-    out.append(Table("statistics", "Statistics", ("Figure", "Unit", "What it measures", "Quoted by", "Original source", "Date", "Verified"),
-                     tuple((s["value"], s.get("unit", ""), s["measures"], _sources(model, s["sources"]),
-                            s["original_source"]["name"] if "original_source" in s else "", s["date"],
-                            "no" if s["id"] in model.derived.unverified else "yes")
+    def names(ids):
+        return " + ".join(model.get("approaches", a)["short_name"] for a in ids)
+    verdicts = model.derived.verdicts
+    out.append(Table("use-cases", "Use cases", ("Use case", "Industry", "Source recommends", "Source's recommendation",
+                                                "Guide's verdict", "Sources"), tuple(
+        (u["title"], u["industry"].replace("-", " "), names(u["approaches"]), u["recommendation"],
+         f"{verdicts[u['id']]['title']} ({names(verdicts[u['id']]['approaches'])})" if u["id"] in verdicts else "",
+         _sources(model, u["sources"]))
+        for u in model.items["use-cases"]), "Worked examples from the sources, with the guide's own verdict.", "use-cases/"))
+    out.append(Table("statistics", "Statistics", ("Figure", "Unit", "What it measures", "Quoted by", "Provenance",
+                                                  "Original source", "Date", "As of"),
+                     tuple((s["value"], s.get("unit", ""), s["measures"], _sources(model, s["sources"]), s["provenance"],
+                            s["original_source"]["name"] if "original_source" in s else "", s["date"], s["as_of"])
                            for s in model.items["statistics"]),
-                     "Figures without an original source are unverified claims of the source that quotes them.", "statistics/"))
+                     "Provenance: first-party guidance, a secondary report (its original named) or unverified (a claim "
+                     "of the source that quotes it); 'as of' is when the figure was last confirmed.", "statistics/"))
     return out
 
 

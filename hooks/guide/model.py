@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .catalog import COLLECTIONS
+from .figures import figures_by_citation
 from .references import citations
+from .verdicts import main_tree
 
 
 def freeze(value):
@@ -45,13 +47,16 @@ class Model:
 class Derived:
     """Facts computed from the authored data; never written back to it."""
 
-    synthesis: tuple                   # per aspect: {aspect, cells: {approach: {ratings, verdict, entries}}}
+    synthesis: tuple                   # per aspect: {aspect, cells: {approach: {ratings, verdict, support, entries}}}
     cited_by: MappingProxyType         # source id -> tuple of (collection, id) that cite it
     citing: MappingProxyType           # 'source#item' -> tuple of (collection, id) that cite that inventory item
-    use_cases_by_approach: MappingProxyType
+    use_cases_by_approach: MappingProxyType  # approach id -> use cases whose guide verdict uses it
     techniques_by_approach: MappingProxyType
     scenario_siblings: MappingProxyType  # use case id -> other use cases of the same scenario
-    unverified: frozenset              # statistic ids without an original source
+    verdicts: MappingProxyType         # use case id -> {tree, outcome, title, approaches, agrees, path}
+    use_cases_by_outcome: MappingProxyType  # main guide's outcome id -> use case ids whose verdict it is
+    unverified: frozenset              # statistic ids whose provenance is 'unverified'
+    figures: MappingProxyType          # 'source#item' of kind statistic -> ids of the figures it states
 
 
 def _sort_key(collection: str):
@@ -75,22 +80,47 @@ def _synthesis(items) -> tuple:
                                         "comparison": comparison["id"], "label": row["label"],
                                         "text": cell["text"], "rating": cell.get("rating")})
             ratings = sorted({e["rating"] for e in entries if e["rating"]}, key=["low", "medium", "high"].index)
-            rated = [e for e in entries if e["rating"]]
+            # Agreement is counted in independent sources (two tables of one publisher count once), and a source
+            # is first-party when it is the model maker's own documentation (kind 'reference'), not an article.
+            support = []
+            for rating in ratings:
+                by = list(dict.fromkeys(e["source"] for e in entries if e["rating"] == rating))
+                support.append({"rating": rating, "sources": by,
+                                "first_party": [s for s in by if sources[s]["kind"] == "reference"]})
+            rated_by = list(dict.fromkeys(s for group in support for s in group["sources"]))
             if not entries:
                 verdict = "none"
             elif len(ratings) > 1:
                 verdict = "disagree"
-            elif len(rated) > 1:
+            elif len(rated_by) > 1:
                 verdict = "agree"
-            elif rated:
+            elif rated_by:
                 verdict = "single"
             else:
                 verdict = "unrated"
-            cells[approach] = {"ratings": ratings, "verdict": verdict, "entries": entries,
+            cells[approach] = {"ratings": ratings, "verdict": verdict, "entries": entries, "support": support,
                                "note": aspect.get("synthesis", {}).get(approach)}
         covered_by = sorted({e["source"] for c in cells.values() for e in c["entries"]})
         rows.append({"aspect": aspect, "cells": cells, "covered_by": covered_by})
     return tuple(freeze(rows))
+
+
+def _verdicts(items) -> tuple[dict, dict]:
+    # The stated outcome is the walked one: the pipeline's verdict rule has checked it before the model is built.
+    tree = main_tree(items["decision-trees"])
+    verdicts, by_outcome = {}, defaultdict(list)
+    if tree is None:
+        return verdicts, {}
+    outcomes = {o["id"]: o for o in tree["outcomes"]}
+    for use_case in items["use-cases"]:
+        if "verdict" not in use_case:
+            continue
+        outcome = outcomes[use_case["verdict"]["outcome"]]
+        verdicts[use_case["id"]] = {"tree": tree["id"], "outcome": outcome["id"], "title": outcome["title"],
+                                    "approaches": list(outcome["approaches"]),
+                                    "agrees": set(outcome["approaches"]) == set(use_case["approaches"])}
+        by_outcome[outcome["id"]].append(use_case["id"])
+    return verdicts, dict(by_outcome)
 
 
 def build(documents) -> Model:
@@ -112,8 +142,10 @@ def build(documents) -> Model:
             if (doc.collection, doc.data["id"]) not in cited_by[doc.data["source"]]:
                 cited_by[doc.data["source"]].append((doc.collection, doc.data["id"]))
     by_approach, techniques, scenarios = defaultdict(list), defaultdict(list), defaultdict(list)
+    verdicts, by_outcome = _verdicts(items)
     for use_case in items["use-cases"]:
-        for approach in use_case["approaches"]:
+        # An approach page lists the use cases the guide itself sends to it, not those a source does.
+        for approach in verdicts.get(use_case["id"], {}).get("approaches", use_case["approaches"]):
             by_approach[approach].append(use_case["id"])
         if "scenario" in use_case:
             scenarios[use_case["scenario"]].append(use_case["id"])
@@ -129,8 +161,10 @@ def build(documents) -> Model:
         use_cases_by_approach=freeze(dict(by_approach)),
         techniques_by_approach=freeze(dict(techniques)),
         scenario_siblings=MappingProxyType(siblings),
-        unverified=frozenset(s["id"] for s in items["statistics"]
-                             if "original_source" not in s and s.get("provenance") != "first-party"),
+        verdicts=freeze(verdicts),
+        use_cases_by_outcome=freeze(by_outcome),
+        unverified=frozenset(s["id"] for s in items["statistics"] if s["provenance"] == "unverified"),
+        figures=freeze(figures_by_citation(items["sources"], items["statistics"])),
     )
     frozen_items = {name: freeze(values) for name, values in items.items()}
     return Model(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import decision_tree, references, tree_paths
+from . import decision_tree, figures, references, tree_paths, verdicts
 from .documents import Document, read_documents
 from .errors import DataError, DataErrors
 from .model import Model, build
@@ -19,9 +19,11 @@ RULES = (
     references.check_citations,
     references.check_comparison_columns,
     references.check_links,
+    figures.check_figure_provenance,
     decision_tree.check_trees,
     tree_paths.check_tree_paths,
     decision_tree.check_use_case_answers,
+    verdicts.check_use_case_verdicts,
 )
 
 

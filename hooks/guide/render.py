@@ -84,16 +84,6 @@ def json_script(value) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def group_citations(citations) -> list[tuple[str, list[str]]]:
-    """['a#x', 'b', 'a#y'] -> [('a', ['x', 'y']), ('b', [''])]: each source once, in first-cited order."""
-    groups: dict[str, list[str]] = {}
-    for citation in citations:
-        source, _, item = citation.partition("#")
-        if item not in groups.setdefault(source, []):
-            groups[source].append(item)
-    return list(groups.items())
-
-
 def front_title(text: str) -> Markup:
     """A page title for front matter. The theme prints titles without escaping, so '&' is escaped here and the
     schemas forbid '<', '>' and '"' in every field that becomes a title."""
@@ -161,17 +151,13 @@ def _href(page_src: str, target: str) -> Markup:
 
 
 @pass_context
-def cite(context, citations) -> Markup:
-    """Links to the sources of a claim: one per source, named; where several items of one source are cited, the
-    others follow as numbered links, each with an accessible name ('[Source](../sources/s.md#a) [2](...)')."""
-    names = context["by_id"]["sources"]
-    links = []
-    for source_id, parts in group_citations(citations):
-        name = escape_text(names[source_id]["name"])
-        target = [_href(context["page_src"], f"sources/{source_id}.md" + (f"#{part}" if part else "")) for part in parts]
-        links.append(f"[{name}]({target[0]})" + "".join(
-            f' [{n}]({link}){{: aria-label="{name}, item {n}" }}' for n, link in enumerate(target[1:], start=2)))
-    return Markup(", ".join(links))
+def cite(context, citations, figures: bool = True) -> Markup:
+    """The sources of a claim in the site's one citation style (templates/partials/citations.html.j2): HTML, so the
+    same call serves Markdown pages and HTML blocks. `figures=False` only where the figure is already shown beside
+    it (the figure's own row)."""
+    template = context.environment.get_template("partials/citations.html.j2")
+    html = template.render(context.get_all(), cited=list(citations), show_figures=figures)
+    return Markup(" ".join(html.split("\n")).strip())
 
 
 @pass_context
@@ -244,10 +230,10 @@ def environment() -> Environment:
     )
     env.filters.update(md=markdown_html, md_inline=markdown_inline, cell=table_cell, json_script=json_script,
                        source_of=lambda citation: citation.partition("#")[0],
-                       front_title=front_title, front_description=front_description, group_citations=group_citations)
+                       front_title=front_title, front_description=front_description)
     env.globals.update(href=href, url=url, asset=asset, cite=cite, title_of=title_of, links_to=links_to)
     from . import tree_diagram, tree_view  # imported here because both build on this module
     env.globals.update(tree_payload=tree_view.payload, tree_outline=tree_view.outline, tree_anchor=tree_view.anchor,
-                       tree_citations=tree_view.citations, tree_path_labels=tree_view.path_labels,
+                       tree_citations=tree_view.citations, outcome_use_cases=tree_view.use_cases, tree_path_labels=tree_view.path_labels,
                        tree_diagram=tree_diagram.layout)
     return env

@@ -3,6 +3,7 @@ deserve one, a page per item. Called by the MkDocs hook in `on_files`; MkDocs-fr
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .catalog import COLLECTIONS
@@ -74,3 +75,20 @@ def pages(model: Model, site_url: str | None = None) -> list[Page]:
         text = env.get_template(template_name).render(common, page_src=src, collection=None)
         out.append(Page(src, text, edit_path))
     return out
+
+
+# A hand-written page marks a figure it quotes with `<!-- figure: <statistic id> -->`; the marker becomes the
+# figure with its provenance and date, drawn by the same macro as on generated pages.
+FIGURE_MARKER = re.compile(r"<!--\s*figure:\s*([^\s>]*)\s*-->")
+
+
+def expand_figure_markers(markdown: str, model: Model, page_src: str) -> str:
+    """The page with each figure marker replaced; a marker naming no known statistic raises ValueError."""
+    known = model.by_id["statistics"]
+    unknown = [m.group(1) for m in FIGURE_MARKER.finditer(markdown) if m.group(1) not in known]
+    if unknown:
+        raise ValueError(f"content/{page_src}: figure marker names no known statistic: {', '.join(unknown)} "
+                         f"(the ids are the file names in data/statistics/)")
+    template = environment().get_template("partials/figure-marker.html.j2")
+    common = context(model)
+    return FIGURE_MARKER.sub(lambda m: template.render(common, page_src=page_src, figure_id=m.group(1)).strip(), markdown)

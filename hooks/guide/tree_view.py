@@ -43,7 +43,7 @@ def citations(model: Model, sources) -> list[dict]:
         source = model.get("sources", source_id)
         group = groups.setdefault(source_id, {"id": source_id, "name": source["name"], "url": url_of(f"sources/{source_id}.md"),
                                               "items": []})
-        if item:
+        if item and all(i["id"] != item for i in group["items"]):
             label = next(e["label"] for e in source.get("inventory", ()) if e["id"] == item)
             url = url_of(f"sources/{source_id}.md#{item}")
             if not group["items"]:
@@ -75,6 +75,13 @@ def payload(model: Model, tree) -> dict:
     return made
 
 
+def use_cases(model: Model, tree, outcome) -> tuple:
+    """The use cases of an outcome: a source's tree lists them; the main guide's come from the use cases' verdicts."""
+    if "source" in tree:
+        return outcome.get("use_cases", ())
+    return model.derived.use_cases_by_outcome.get(outcome["id"], ())
+
+
 def _payload(model: Model, tree) -> dict:
     questions = {}
     for q in tree["questions"]:
@@ -95,7 +102,7 @@ def _payload(model: Model, tree) -> dict:
             "next_steps": [plain_text(s) for s in o["next_steps"]],
             "caveats": [plain_text(c) for c in o.get("caveats", ())],
             "use_cases": [{"id": u, "title": plain_text(model.get("use-cases", u)["title"]), "url": url_of(item_src("use-cases", u))}
-                          for u in o.get("use_cases", ())],
+                          for u in use_cases(model, tree, o)],
             "sources": citations(model, o["sources"]),
             "requires": _preconditions(o.get("requires", {})),
             "excludes": list(o.get("excludes", ())),
