@@ -25,6 +25,10 @@ from .errors import DataError, key_path
 BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
 NULL = {"", "~", "null", "Null", "NULL"}
+# Nothing in the data needs more: a whole number longer than this is a mistake (and Python refuses to read one of
+# over 4300 digits), and a file nested deeper would exhaust the recursion of the reader and the schema check.
+MAX_DIGITS = 15
+MAX_DEPTH = 32
 
 
 class _Resolver(BaseResolver):
@@ -40,6 +44,7 @@ class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
         Parser.__init__(self)
         Composer.__init__(self)
         _Resolver.__init__(self)
+        self._depth = 0
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -50,12 +55,23 @@ class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             raise _Refused(event.start_mark, f"tag '{tag}' is not allowed; data files use plain values")
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH and not isinstance(event, yaml.ScalarEvent):
+            raise _Refused(event.start_mark, f"lists and mappings are nested more than {MAX_DEPTH} deep here; "
+                           "data files need only a few levels")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class _Refused(Exception):
     def __init__(self, mark, message):
         self.mark, self.message = mark, message
+
+
+class _TooLarge(Exception):
+    """A whole number with more than MAX_DIGITS digits."""
 
 
 def _scalar(node: yaml.ScalarNode):
@@ -70,6 +86,8 @@ def _plain(value: str):
     if value in NULL:
         return None
     if INT.match(value):
+        if len(value) > MAX_DIGITS + value.startswith("-"):
+            raise _TooLarge
         return int(value)
     return value
 
@@ -81,10 +99,10 @@ class _Unusual(Exception):
     """Anything the fast reader leaves to the pure-Python one, which refuses it or words the error."""
 
 
-def _fast_value(next_event, event, path, positions, in_flow=False):
+def _fast_value(next_event, event, path, positions, in_flow=False, depth=0):
     """The value that starts with `event`; with `positions` a dict, each key's and item's line and column go in it
     (path is then the value's key path; without positions neither is kept, which is faster)."""
-    if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
+    if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None or depth > MAX_DEPTH:
         raise _Unusual
     kind = type(event)
     if kind is yaml.ScalarEvent:
@@ -97,10 +115,10 @@ def _fast_value(next_event, event, path, positions, in_flow=False):
         out, in_flow = [], in_flow or event.flow_style
         while type(event := next_event()) is not yaml.SequenceEndEvent:
             if positions is None:
-                out.append(_fast_value(next_event, event, None, None, in_flow))
+                out.append(_fast_value(next_event, event, None, None, in_flow, depth + 1))
                 continue
             positions[path + (len(out),)] = (event.start_mark.line + 1, event.start_mark.column + 1)
-            out.append(_fast_value(next_event, event, path + (len(out),), positions, in_flow))
+            out.append(_fast_value(next_event, event, path + (len(out),), positions, in_flow, depth + 1))
         return out
     if kind is yaml.MappingStartEvent:
         out, in_flow = {}, in_flow or event.flow_style
@@ -109,10 +127,10 @@ def _fast_value(next_event, event, path, positions, in_flow=False):
                     or in_flow and key.style == "" and ("?" in key.value or ":" in key.value)):
                 raise _Unusual
             if positions is None:
-                out[key.value] = _fast_value(next_event, next_event(), None, None, in_flow)
+                out[key.value] = _fast_value(next_event, next_event(), None, None, in_flow, depth + 1)
                 continue
             positions[path + (key.value,)] = (key.start_mark.line + 1, key.start_mark.column + 1)
-            out[key.value] = _fast_value(next_event, next_event(), path + (key.value,), positions, in_flow)
+            out[key.value] = _fast_value(next_event, next_event(), path + (key.value,), positions, in_flow, depth + 1)
         return out
     raise _Unusual  # an alias
 
@@ -137,7 +155,7 @@ def _fast_parse(text: str, with_positions: bool = False) -> tuple[dict, Position
         document = _fast_value(parser.get_event, top, (), positions)
         if [type(parser.get_event()), type(parser.get_event())] != [yaml.DocumentEndEvent, yaml.StreamEndEvent]:
             return None
-    except (_Unusual, yaml.YAMLError, RecursionError):
+    except (_Unusual, _TooLarge, yaml.YAMLError, RecursionError):
         return None
     return document, positions if positions is not None else _LazyPositions(text)
 
@@ -179,7 +197,14 @@ class _LazyPositions(Mapping):
 
 def _convert(node, path, positions, file, errors):
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
+        try:
+            return _scalar(node)
+        except _TooLarge:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            errors.append(DataError(file, line, col, key_path(path), f"the whole number {_short_digits(node.value)} "
+                                    f"has {len(node.value.lstrip('-'))} digits; at most {MAX_DIGITS} are allowed "
+                                    "(quote it if it is meant as text)"))
+            return None
     if isinstance(node, yaml.SequenceNode):
         out = []
         for i, item in enumerate(node.value):
@@ -202,6 +227,10 @@ def _convert(node, path, positions, file, errors):
         positions[path + (key,)] = (line, col)
         out[key] = _convert(value_node, path + (key,), positions, file, errors)
     return out
+
+
+def _short_digits(value: str) -> str:
+    return value if len(value) <= 20 else f"{value[:8]}...{value[-8:]}"
 
 
 def _line_of_offset(data: bytes, offset: int) -> tuple[int, int]:
