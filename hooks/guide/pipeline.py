@@ -19,6 +19,7 @@ RULES = (
     references.check_citations,
     references.check_comparison_columns,
     references.check_links,
+    references.check_page_structure,
     decision_tree.check_trees,
     decision_tree.check_use_case_answers,
 )
