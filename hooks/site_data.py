@@ -112,7 +112,9 @@ def _add_maintainers_page(files, config, model):
 
 def on_post_build(config):
     # Markdown exports cannot be MkDocs files (they would become pages), so all exports are written here.
-    exports.write_exports(_build["model"], Path(config.site_dir))
+    root = Path(config.config_file_path).resolve().parent
+    origin = exports.provenance(config.site_name, config.site_url, root, review_age.build_date(os.environ))
+    exports.write_exports(_build["model"], Path(config.site_dir), origin)
     try:
         changelog.write_feed(_build["model"], Path(config.site_dir), config.site_name,
                              config.repo_url or config.site_name, config.site_url)
