@@ -29,6 +29,10 @@ NULL = {"", "~", "null", "Null", "NULL"}
 # over 4300 digits), and a file nested deeper would exhaust the recursion of the reader and the schema check.
 MAX_DIGITS = 15
 MAX_DEPTH = 32
+# What YAML refuses in a file (control characters but tab and line breaks, surrogates) can still be written as an
+# escape in a double-quoted string ("\a", "\ud800"); it is refused there too. A lone surrogate cannot even be
+# written out as UTF-8.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class _Resolver(BaseResolver):
@@ -72,6 +76,16 @@ class _Refused(Exception):
 
 class _TooLarge(Exception):
     """A whole number with more than MAX_DIGITS digits."""
+
+
+def _has_unprintable(value) -> bool:
+    if isinstance(value, str):
+        return _UNPRINTABLE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_unprintable(k) or _has_unprintable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_unprintable(v) for v in value)
+    return False
 
 
 def _scalar(node: yaml.ScalarNode):
@@ -155,6 +169,8 @@ def _fast_parse(text: str, with_positions: bool = False) -> tuple[dict, Position
         document = _fast_value(parser.get_event, top, (), positions)
         if [type(parser.get_event()), type(parser.get_event())] != [yaml.DocumentEndEvent, yaml.StreamEndEvent]:
             return None
+        if "\\" in text and _has_unprintable(document):  # only an escape can bring one in
+            return None
     except (_Unusual, _TooLarge, yaml.YAMLError, RecursionError):
         return None
     return document, positions if positions is not None else _LazyPositions(text)
@@ -197,6 +213,13 @@ class _LazyPositions(Mapping):
 
 def _convert(node, path, positions, file, errors):
     if isinstance(node, yaml.ScalarNode):
+        unprintable = _UNPRINTABLE.search(node.value)
+        if unprintable:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            errors.append(DataError(file, line, col, key_path(path), f"the character U+{ord(unprintable.group()):04X} "
+                                    "(written as an escape) is not allowed: it is invisible or cannot be saved as "
+                                    "UTF-8; remove it"))
+            return None
         try:
             return _scalar(node)
         except _TooLarge:
@@ -219,6 +242,10 @@ def _convert(node, path, positions, file, errors):
             errors.append(DataError(file, line, col, key_path(path), "a key must be plain text, not a list or mapping"))
             continue
         key = key_node.value
+        if _UNPRINTABLE.search(key):
+            errors.append(DataError(file, line, col, key_path(path), f"the key {key!r} has a character that is not "
+                                    "allowed: it is invisible or cannot be saved as UTF-8; remove it"))
+            continue
         if key in first:
             errors.append(DataError(file, line, col, key_path(path + (key,)),
                                     f"duplicate key '{key}' (first defined at line {first[key]}); keep one"))
