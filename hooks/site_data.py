@@ -115,8 +115,5 @@ def on_post_build(config):
     root = Path(config.config_file_path).resolve().parent
     origin = exports.provenance(config.site_name, config.site_url, root, review_age.build_date(os.environ))
     exports.write_exports(_build["model"], Path(config.site_dir), origin)
-    try:
-        changelog.write_feed(_build["model"], Path(config.site_dir), config.site_name,
-                             config.repo_url or config.site_name, config.site_url)
-    except changelog.ChangelogError as exc:
-        raise PluginError(str(exc)) from None
+    changelog.write_feed(_build["model"], Path(config.site_dir), config.site_name,
+                         config.repo_url or config.site_name, config.site_url)
