@@ -110,11 +110,16 @@ CASES = [
      "data/faq/which.yml:4:1: answer: link to 'javascript:alert(1)' is not allowed: a browser reads 'java "
      "script:alert(1)' as that address once it drops line breaks, tabs and spaces; use an http, https or "
      'mailto address, or a site-relative one'),
-    ("link-split-in-tree-reason", "decision-trees/main.yml", ("replace", "    text: Does the model need your data?\n",
-                                                           '    text: "Does the model need [your data](vb\\nscript:x)?"\n'),
-     "data/decision-trees/main.yml:9:5: questions[0].text: link to 'vbscript:x' is not allowed: a browser "
+    ("link-split-in-tree-rationale", "decision-trees/main.yml", ("replace", "    rationale: Enough.\n",
+                                                              '    rationale: "See [the guide](vb\\nscript:x)."\n'),
+     "data/decision-trees/main.yml:18:5: outcomes[0].rationale: link to 'vbscript:x' is not allowed: a browser "
      "reads 'vb\\nscript:x' as that address once it drops line breaks, tabs and spaces; use an http, https or "
      'mailto address, or a site-relative one'),
+    ("one-line-text-split-by-newline", "decision-trees/main.yml", ("replace", "    text: Does the model need your data?\n",
+                                                                '    text: "Does the model need [your data](vb\\nscript:x)?"\n'),
+     "data/decision-trees/main.yml:9:5: questions[0].text: 'Does the model need [your data](vb\\nscript:x)?' is not of the "
+     "expected form: A short text in our own words, on one line and not blank. Markdown emphasis, code and links are "
+     "allowed; raw HTML is shown as text."),
     ("link-with-entity-scheme", "use-cases/shop.yml", ("replace", "why: Prompts are enough.", "why: 'See [x](&#106;avascript:alert(1))'"),
      "data/use-cases/shop.yml:8:1: why: link to '&#106;avascript:alert(1' is not allowed; use an http, https "
      'or mailto address, or a site-relative one'),
