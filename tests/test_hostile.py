@@ -240,3 +240,29 @@ def test_exports_of_a_hostile_fixture_are_inert(tmp_path):
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     markdown = (exports / "use-cases.md").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in markdown and "<img" not in markdown
+
+
+# ---------------------------------------------------------------- symbolic links in data/
+
+@pytest.mark.parametrize("inside", [False, True], ids=["outside-the-repository", "inside-the-repository"])
+def test_a_collection_folder_that_is_a_symbolic_link_is_refused(tmp_path, inside):
+    repository = tmp_path / "repository"
+    data = repository / "data"
+    shutil.copytree(MINIMAL, data, symlinks=False)
+    elsewhere = (repository / "elsewhere") if inside else (tmp_path / "elsewhere")
+    shutil.move(data / "glossary", elsewhere)
+    (data / "glossary").symlink_to(elsewhere)
+    errors = [str(e) for e in check(data)[1]]
+    reason = "which is not a file" if inside else "outside the repository; a data file must be in the repository itself"
+    assert [e for e in errors if e.startswith("data/glossary")] == [
+        f"data/glossary:1: a symbolic link to '{elsewhere}', {reason}" + ("" if inside else ", so that a review sees what is published")]
+
+
+def test_a_symbolic_link_to_a_data_file_inside_the_repository_is_read(tmp_path):
+    repository = tmp_path / "repository"
+    data = repository / "data"
+    shutil.copytree(MINIMAL, data, symlinks=False)
+    shutil.move(data / "faq" / "which.yml", repository / "which.yml")
+    (data / "faq" / "which.yml").symlink_to(repository / "which.yml")
+    documents, errors = check(data)
+    assert errors == [] and "data/faq/which.yml" in {d.file for d in documents}
