@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide.strict_yaml import parse
+from guide.strict_yaml import _fast_parse, parse
 
 
 def errors_of(text: bytes | str) -> list[str]:
@@ -127,6 +127,14 @@ def test_whole_numbers_up_to_fifteen_digits_are_read_and_quoted_digits_stay_text
 def test_nesting_a_thousand_deep_is_refused_without_a_recursion_error(text, where):
     assert errors_of(text) == [f"data/x/y.yml:{where}: lists and mappings are nested more than 32 deep here; "
                                "data files need only a few levels"]
+
+
+@pytest.mark.parametrize("innermost", ["[]", "{}", "[1]"])
+def test_nesting_one_past_the_limit_is_refused_by_both_readers(innermost):
+    text = "a: " + "[" * 31 + innermost + "]" * 31 + "\n"
+    assert errors_of(text) == [f"data/x/y.yml:1:35: lists and mappings are nested more than 32 deep here; "
+                               "data files need only a few levels"]
+    assert _fast_parse(text) is None
 
 
 def test_nesting_up_to_the_limit_is_read():

@@ -116,9 +116,11 @@ class _Unusual(Exception):
 def _fast_value(next_event, event, path, positions, in_flow=False, depth=0):
     """The value that starts with `event`; with `positions` a dict, each key's and item's line and column go in it
     (path is then the value's key path; without positions neither is kept, which is faster)."""
-    if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None or depth > MAX_DEPTH:
+    if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
         raise _Unusual
     kind = type(event)
+    if depth >= MAX_DEPTH and kind is not yaml.ScalarEvent:  # the pure-Python reader words the refusal
+        raise _Unusual
     if kind is yaml.ScalarEvent:
         if event.style != "":  # libyaml marks a plain scalar with ''
             return event.value
