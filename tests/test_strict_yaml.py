@@ -154,3 +154,10 @@ def test_an_invisible_character_written_as_an_escape_is_refused(escape, code):
 
 def test_tabs_and_line_breaks_written_as_escapes_are_text():
     assert parse(b'a: "x\\ty\\nz\\r"\n', "y.yml")[0] == {"a": "x\ty\nz\r"}
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_a_line_break_only_yaml_knows_is_refused(char):
+    assert errors_of(f"a: 1\nb: caf\u00e9 x{char}y\n") == [
+        f"data/x/y.yml:2:10: the character U+{ord(char):04X} is a line break to YAML but not to most editors; "
+        "use an ordinary line break or remove it"]

@@ -32,6 +32,8 @@ MAX_DEPTH = 32
 # What YAML refuses in a file (control characters but tab and line breaks, surrogates) can still be written as an
 # escape in a double-quoted string ("\a", "\ud800"); it is refused there too. A lone surrogate cannot even be
 # written out as UTF-8.
+# Line breaks in YAML 1.1 (which PyYAML reads) that editors show as part of a line: the lines would not match.
+_ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -157,7 +159,7 @@ def _fast_parse(text: str, with_positions: bool = False) -> tuple[dict, Position
     pure-Python reader's, and takes most of the build's reading time away (docs/performance.md). Positions are
     worked out only when first asked for (`_LazyPositions`) unless `with_positions` is set."""
     if _CParser is None or "\t" in text or "\ufeff" in text or _BLOCK_HEADER_HASH.search(text) \
-            or Reader.NON_PRINTABLE.search(text):
+            or Reader.NON_PRINTABLE.search(text) or _UNPRINTABLE.search(text):
         return None  # libyaml lets these by where the pure-Python reader refuses them
     positions = Positions() if with_positions else None
     try:
@@ -277,6 +279,12 @@ def parse(data: bytes, file: str) -> tuple[object, Positions, list[DataError]]:
         line, col = _line_of_offset(data, exc.start)
         return None, positions, [DataError(file, line, col, "", f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")]
     text = text.removeprefix("\ufeff")
+    odd_break = _ODD_LINE_BREAK.search(text)
+    if odd_break:
+        at = odd_break.start()
+        line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        return None, positions, [DataError(file, line, col, "", f"the character U+{ord(odd_break.group()):04X} is a line "
+                                           "break to YAML but not to most editors; use an ordinary line break or remove it")]
     fast = _fast_parse(text)
     if fast is not None:
         document, positions = fast
