@@ -173,6 +173,9 @@ CASES = [
     ("lone-surrogate-escape", "faq/which.yml", ("replace", "answer: It depends.", 'answer: "It \\ud800 depends."'),
      'data/faq/which.yml:4:9: answer: the character U+D800 (written as an escape) is not allowed: it is '
      'invisible or cannot be saved as UTF-8; remove it'),
+    ("line-separator-in-text", "faq/which.yml", ("replace", "answer: It depends.", "answer: It\u2028depends."),
+     "data/faq/which.yml:4:11: the character U+2028 is a line break to YAML but not to most editors; use an ordinary "
+     "line break or remove it"),
     # The schemas themselves.
     ("schema-not-json", "schemas/faq.schema.json", ("replace", '"type": "object",', '"type": "object",,'),
      'data/schemas/faq.schema.json:5:20: this schema is not valid JSON: Expecting property name enclosed in '
