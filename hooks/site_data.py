@@ -143,9 +143,8 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     # Markdown exports cannot be MkDocs files (they would become pages), so all exports are written here.
-    exports.write_exports(_build["model"], Path(config.site_dir))
-    try:
-        changelog.write_feed(_build["model"], Path(config.site_dir), config.site_name,
-                             config.repo_url or config.site_name, config.site_url)
-    except changelog.ChangelogError as exc:
-        raise PluginError(str(exc)) from None
+    root = Path(config.config_file_path).resolve().parent
+    origin = exports.provenance(config.site_name, config.site_url, root, review_age.build_date(os.environ))
+    exports.write_exports(_build["model"], Path(config.site_dir), origin)
+    changelog.write_feed(_build["model"], Path(config.site_dir), config.site_name,
+                         config.repo_url or config.site_name, config.site_url)

@@ -28,6 +28,10 @@ def apply(data_dir: Path, file: str, change) -> None:
         path.write_text(text.replace(change[1], change[2], 1), encoding="utf-8")
     elif kind == "write":
         path.write_text(change[1], encoding="utf-8")
+    elif kind == "delete":
+        path.unlink()
+    elif kind == "symlink":
+        path.symlink_to(change[1])
     else:
         path.write_bytes(change[1])
 
@@ -43,7 +47,7 @@ def broken_data(tmp_path):
 
 
 def test_corpus_is_large_and_unique():
-    assert len(CASES) >= 30
+    assert len(CASES) >= 70
     assert len({c[0] for c in CASES}) == len(CASES)
 
 

@@ -165,10 +165,15 @@ def test_no_feed_without_entries(data_dir, tmp_path):
     assert not (tmp_path / "feed.xml").exists()
 
 
-def test_a_29th_of_february_outside_a_leap_year_stops_the_feed_with_the_file(data_dir):
+def test_a_29th_of_february_outside_a_leap_year_is_refused_before_anything_is_built(data_dir):
     add(data_dir, "2027-02-29-x", entry("2027-02-29-x"))
-    with pytest.raises(changelog.ChangelogError, match=r"^data/changelog/2027-02-29-x\.yml: id: '2027-02-29' is not a day"):
-        changelog.render_feed(_model(data_dir), "Guide", REPO)
+    add(data_dir, "2028-02-29-x", entry("2028-02-29-x"))
+    add(data_dir, "2100-02-29-x", entry("2100-02-29-x"))
+    add(data_dir, "2000-02-29-x", entry("2000-02-29-x"))
+    refused = sorted(m.partition(":")[0] for m in messages(data_dir))
+    assert refused == ["data/changelog/2027-02-29-x.yml", "data/changelog/2100-02-29-x.yml"]
+    assert any(m.startswith("data/changelog/2027-02-29-x.yml:2:1: id: '2027-02-29-x' is not of the expected form")
+               for m in messages(data_dir))
 
 
 def test_built_site_has_the_changelog_page_and_feed(built_site):

@@ -142,8 +142,12 @@ ERRORS = [
      "unknown field 'anwser' (known fields: answer, approaches, id, order, question, reviewed, sources)"),
     ("faq/which.yml", 'reviewed: "2026-11-22"\n', "", "missing required field 'reviewed'"),
     ("faq/which.yml", 'reviewed: "2026-11-22"\n', "reviewed: 22/11/2026\n",
-     "reviewed: '22/11/2026' is not of the expected form: The date (YYYY-MM-DD) a person last checked this item "
-     "against its sources."),
+     "reviewed: '22/11/2026' is not of the expected form: The date (YYYY-MM-DD, a day of the calendar) a person last "
+     "checked this item against its sources."),
+    ("faq/which.yml", "id: which\n", 'id: "which\\n"\n',
+     "id: 'which\\n' is not of the expected form: Lower-case letters, digits and single hyphens; the item's file name "
+     "without .yml."),
+    ("faq/which.yml", "answer: It depends.", "answer: ' '", "answer: text must not be blank (only spaces or line breaks)"),
     ("statistics/share.yml", 'value: "41"', "value: 41", "value: expected text, got a whole number 41"),
     ("faq/which.yml", "id: which\n", "id: which-one\n",
      "id: 'which-one' differs from the file name; rename the file to which-one.yml or set id: which"),
@@ -169,6 +173,29 @@ ERRORS = [
      "outcomes[1].id: outcome 'retrieve' cannot be reached from the start 'need-data'"),
     ("faq/which.yml", "answer: It depends.", "answer: '![chart](https://example.org/c.png)'",
      "answer: images are not allowed in data text; the site loads nothing it does not ship"),
+    ("faq/which.yml", "answer: It depends.", 'answer: "See [this](java\\nscript:alert(1))."',
+     "answer: link to 'javascript:alert(1)' is not allowed: a browser reads 'java\\nscript:alert(1)' as that address "
+     "once it drops line breaks, tabs and spaces; use an http, https or mailto address, or a site-relative one"),
+    ("faq/which.yml", "answer: It depends.", 'answer: "It depends.\\n\\n*[RAG]: Really Awful Guess"',
+     "answer: a line starting '*[...]:' would define an abbreviation for the whole page; abbreviations come from the "
+     "glossary (data/glossary/)"),
+    ("faq/which.yml", "answer: It depends.", 'answer: "It depends.\\n\\n[TOC]"',
+     "answer: '[TOC]' would put the page's table of contents here; remove it"),
+    ("faq/which.yml", "order: 1", "order: " + "9" * 5000,
+     "order: the whole number 99999999...99999999 has 5000 digits; at most 15 are allowed (quote it if it is meant as "
+     "text)"),
+    ("faq/which.yml", "order: 1", "order: " + "[" * 40 + "]" * 40,
+     "lists and mappings are nested more than 32 deep here; data files need only a few levels"),
+    ("faq/which.yml", "answer: It depends.", 'answer: "It\\adepends."',
+     "answer: the character U+0007 (written as an escape) is not allowed: it is invisible or cannot be saved as UTF-8; "
+     "remove it"),
+    ("schemas/faq.schema.json", '"type": "object",', '"type": "object",,',
+     "this schema is not valid JSON: Expecting property name enclosed in double quotes"),
+    ("schemas/faq.schema.json", "common.schema.json#/$defs/slug", "common.schema.json#/$defs/slugg",
+     "properties.id.$ref: 'common.schema.json#/$defs/slugg' points at nothing in data/schemas/; check the file name "
+     "and the path after '#'"),
+    ("schemas/common.schema.json", '"^[a-z0-9]+(-[a-z0-9]+)*$"', '"^[a-z0-9+(-[a-z0-9]+)*$"',
+     "$defs.slug.pattern: not a valid JSON Schema: '^[a-z0-9+(-[a-z0-9]+)*$' is not a regular expression that compiles"),
 ]
 
 

@@ -2,6 +2,7 @@
 data errors, never as another exception."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -89,3 +90,84 @@ def test_mutated_real_files(index, data):
         else:
             lines[at] = "  " + lines[at]
     run_pipeline("".join(lines).encode("utf-8"), path)
+
+
+# ---------------------------------------------------------------- trailing newlines, control characters, deep nesting
+
+from guide.references import text_fields  # noqa: E402
+
+# Real values that look like ids, references or dates: every field that holds one has an anchored pattern.
+ID_LIKE = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?|\d{4}(-\d\d){0,2})$")
+UNPRINTABLE = st.characters(codec=None, categories=["Cc", "Cs"], exclude_characters="\t\n\r")
+
+
+def _thawed(value):
+    if isinstance(value, dict) or type(value).__name__ == "mappingproxy":
+        return {k: _thawed(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_thawed(v) for v in value]
+    return value
+
+
+def _replaced(document, path, new):
+    data = _thawed(document.data)
+    node = data
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = new
+    return data
+
+
+def _file_of(document) -> Path:
+    return ROOT / document.file
+
+
+def _dumped(document, data) -> bytes:
+    text = schema_comment(document.collection) + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return text.encode("utf-8", "surrogatepass")
+
+
+@SETTINGS
+@given(index=st.integers(min_value=0), data=st.data())
+def test_trailing_newlines(index, data):
+    document = REAL[index % len(REAL)]
+    fields = [(path, value) for path, value in text_fields(document.data) if ID_LIKE.match(value)]
+    if not fields:
+        return
+    path, value = data.draw(st.sampled_from(fields))
+    tail = data.draw(st.sampled_from(["\n", "\r\n", "\n\n", " \n", "\r", "\u2028", "\u0085"]))
+    errors = run_pipeline(_dumped(document, _replaced(document, path, value + tail)), _file_of(document))
+    assert errors, f"{document.file}: {path} took {value + tail!r}"
+
+
+@SETTINGS
+@given(index=st.integers(min_value=0), data=st.data())
+def test_control_characters_in_any_text(index, data):
+    document = REAL[index % len(REAL)]
+    fields = list(text_fields(document.data))
+    path, value = data.draw(st.sampled_from(fields))
+    at = data.draw(st.integers(min_value=0, max_value=len(value)))
+    char = data.draw(UNPRINTABLE)
+    raw = _dumped(document, _replaced(document, path, value[:at] + char + value[at:]))
+    errors = run_pipeline(raw, _file_of(document))
+    assert errors, f"{document.file}: {path} took U+{ord(char):04X}"
+
+
+@SETTINGS
+@given(index=st.integers(min_value=0), depth=st.integers(min_value=1, max_value=3000),
+       style=st.sampled_from(["flow-list", "flow-map", "block-list", "block-map"]))
+def test_deep_nesting(index, depth, style):
+    path = FILES[index % len(FILES)]
+    if style == "flow-list":
+        value = " " + "[" * depth + "1" + "]" * depth + "\n"
+    elif style == "flow-map":
+        value = " " + "{a: " * depth + "1" + "}" * depth + "\n"
+    elif style == "block-list":
+        value = "\n" + "".join(" " * i + "-\n" for i in range(1, depth)) + " " * depth + "- 1\n"
+    else:
+        value = "\n" + "".join(" " * i + "a:\n" for i in range(1, depth)) + " " * depth + "a: 1\n"
+    raw = path.read_bytes() + b"deep:" + value.encode()
+    errors = run_pipeline(raw, path)
+    assert errors
+    if depth > 32:
+        assert any("nested more than 32 deep" in e.message for e in errors), [str(e) for e in errors]

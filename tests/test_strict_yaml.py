@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide.strict_yaml import parse
+from guide.strict_yaml import _fast_parse, parse
 
 
 def errors_of(text: bytes | str) -> list[str]:
@@ -103,3 +103,61 @@ def test_positions_of_a_fast_read_file_are_the_same_when_worked_out_later():
         deepest = max(eager[1], key=len)
         assert lazy.locate(deepest + ("missing",)) == eager[1][deepest]
         assert dict(lazy.items()) == eager[1] and lazy == eager[1] and len(lazy) == len(eager[1])
+
+
+# ---------------------------------------------------------------- values too large or too deep, invisible characters
+
+def test_a_whole_number_of_five_thousand_digits_is_refused_with_its_place():
+    assert errors_of("a: 1\nb: " + "9" * 5000 + "\n") == [
+        "data/x/y.yml:2:4: b: the whole number 99999999...99999999 has 5000 digits; at most 15 are allowed "
+        "(quote it if it is meant as text)"]
+
+
+def test_whole_numbers_up_to_fifteen_digits_are_read_and_quoted_digits_stay_text():
+    assert parse(b"a: 999999999999999\nb: -999999999999999\nc: '" + b"9" * 5000 + b"'\n", "y.yml")[0] == {
+        "a": 999999999999999, "b": -999999999999999, "c": "9" * 5000}
+    assert errors_of("a: 9999999999999999\n")[0].endswith("has 16 digits; at most 15 are allowed (quote it if it is meant as text)")
+
+
+@pytest.mark.parametrize("text, where", [
+    ("a: " + "[" * 1000 + "]" * 1000 + "\n", "1:35"),                           # the 33rd list
+    ("a: " + "{b: " * 1000 + "1" + "}" * 1000 + "\n", "1:128"),                 # the 33rd mapping
+    ("a:\n" + "".join("  " * i + "- \n" for i in range(1, 1000)), "33:65"),    # the 33rd list, on line 33
+], ids=["flow-lists", "flow-mappings", "block-lists"])
+def test_nesting_a_thousand_deep_is_refused_without_a_recursion_error(text, where):
+    assert errors_of(text) == [f"data/x/y.yml:{where}: lists and mappings are nested more than 32 deep here; "
+                               "data files need only a few levels"]
+
+
+@pytest.mark.parametrize("innermost", ["[]", "{}", "[1]"])
+def test_nesting_one_past_the_limit_is_refused_by_both_readers(innermost):
+    text = "a: " + "[" * 31 + innermost + "]" * 31 + "\n"
+    assert errors_of(text) == [f"data/x/y.yml:1:35: lists and mappings are nested more than 32 deep here; "
+                               "data files need only a few levels"]
+    assert _fast_parse(text) is None
+
+
+def test_nesting_up_to_the_limit_is_read():
+    value = parse(("a: " + "[" * 31 + "1" + "]" * 31 + "\n").encode(), "y.yml")[0]["a"]
+    for _ in range(31):
+        value = value[0]
+    assert value == 1
+
+
+@pytest.mark.parametrize("escape, code", [("\\a", "0007"), ("\\x1b", "001B"), ("\\0", "0000"), ("\\x7f", "007F"),
+                                          ("\\x85", "0085"), ("\\ud800", "D800"), ("\\uffff", "FFFF")])
+def test_an_invisible_character_written_as_an_escape_is_refused(escape, code):
+    assert errors_of(f'a: 1\nb: "x{escape}y"\n') == [
+        f"data/x/y.yml:2:4: b: the character U+{code} (written as an escape) is not allowed: it is invisible or cannot "
+        "be saved as UTF-8; remove it"]
+
+
+def test_tabs_and_line_breaks_written_as_escapes_are_text():
+    assert parse(b'a: "x\\ty\\nz\\r"\n', "y.yml")[0] == {"a": "x\ty\nz\r"}
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_a_line_break_only_yaml_knows_is_refused(char):
+    assert errors_of(f"a: 1\nb: caf\u00e9 x{char}y\n") == [
+        f"data/x/y.yml:2:10: the character U+{ord(char):04X} is a line break to YAML but not to most editors; "
+        "use an ordinary line break or remove it"]

@@ -342,7 +342,7 @@ def test_break_even_refuses_negative_numbers(page, site_url):
     page.goto(f"{site_url}break-even/#v=10&c=40")
     field = page.get_by_label("Value of a correct answer")
     field.fill("-5")
-    expect(page.locator("#be-result")).to_have_text("Enter a number of 0 or more for the value of a correct answer.")
+    expect(page.locator("#be-result")).to_have_text("Enter a number from 0 to 1,000,000,000,000,000 for the value of a correct answer.")
     expect(field).to_have_attribute("aria-invalid", "true")
     assert page.evaluate("location.hash") == "#v=10&c=40", "an invalid figure must not replace the saved ones"
     field.fill("10")
@@ -351,11 +351,49 @@ def test_break_even_refuses_negative_numbers(page, site_url):
 
 
 @pytest.mark.browser
-def test_break_even_ignores_a_malformed_address(page, site_url):
+def test_break_even_says_what_it_left_out_of_a_malformed_address(page, site_url):
     page.goto(f"{site_url}break-even/#v=-10&c=abc&r=1e9")
-    expect(page.locator("#be-value")).to_have_value("")
-    expect(page.locator("#be-result")).to_have_text("Enter the value of a correct answer and the cost of a wrong one.")
+    expect(page.locator("#be-value")).to_have_value("-10")
+    expect(page.locator("#be-failure")).to_have_value("")
+    expect(page.locator("#be-result")).to_have_text(
+        "The address gave \u201cabc\u201d for the cost of a wrong answer, which is not a number; it was left out. "
+        "Enter a number from 0 to 1,000,000,000,000,000 for the value of a correct answer.")
+    expect(page.get_by_label("Value of a correct answer")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("Value of a correct answer").fill("10")
+    page.get_by_label("Cost of a wrong answer").fill("40")
+    expect(page.locator("#be-result")).to_have_text("No accuracy is enough: at 2000000080.0%, the break-even is above 100%, "
+                                                    "because each request costs more than a correct answer earns.")
     assert page.guide_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("fragment, message", [
+    ("#v=0&c=0&r=5", "No accuracy is enough: a correct answer earns nothing and a wrong one costs nothing, "
+                     "but each request costs 5."),
+    ("#v=0&c=0", "With every figure at 0, any accuracy breaks even."),
+    ("#v=0&c=40", "Break-even accuracy: 100%. A correct answer earns nothing, so only a system that is never wrong "
+                  "breaks even."),
+    ("#v=1e308&c=1e308", "Enter a number from 0 to 1,000,000,000,000,000 for the value of a correct answer and the cost of a "
+                         "wrong answer."),
+    ("#v=10&c=1e999", "The address gave \u201c1e999\u201d for the cost of a wrong answer, which is too large to work "
+                      "with; it was left out. Enter the value of a correct answer and the cost of a wrong one."),
+    ("#v=1e15&c=1e15&r=1e15", "Break-even accuracy: 100.0%. Below it the approach loses money on average; above it, "
+                              "it pays its way."),
+], ids=["zero-costs-with-a-request-cost", "all-zero", "nothing-earned", "overflow", "infinity", "at-the-limit"])
+def test_break_even_edge_figures_get_a_clear_message(page, site_url, fragment, message):
+    page.goto(f"{site_url}break-even/{fragment}")
+    expect(page.locator("#be-result")).to_have_text(message)
+    assert page.guide_errors == []
+
+
+@pytest.mark.browser
+def test_break_even_refuses_a_typed_number_too_large_to_work_with(page, site_url):
+    page.goto(f"{site_url}break-even/#v=10&c=40")
+    field = page.get_by_label("Cost of a wrong answer")
+    field.fill("9" * 400)
+    expect(page.locator("#be-result")).to_have_text("Enter a number from 0 to 1,000,000,000,000,000 for the cost of a wrong answer.")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    assert page.evaluate("location.hash") == "#v=10&c=40", "a figure too large to use must not replace the saved ones"
 
 
 @pytest.mark.browser

@@ -7,40 +7,53 @@
   if (!form) return;
   var inputs = form.querySelectorAll("input[data-key]");
   var result = document.getElementById("be-result");
-  var NUMBER = /^\d+(\.\d+)?$/;
+  var NUMBER = /^\d+(\.\d+)?(e[+-]?\d+)?$/i;
+  var LIMIT = 1e15;  /* far beyond any price, and sums stay exact below it */
   var NAMES = { v: "the value of a correct answer", c: "the cost of a wrong answer", r: "the cost of each request" };
+  var dropped = [];  /* figures the address gave that the page could not use, said once in the result */
 
   function readHash() {
     var out = {};
     location.hash.replace(/^#/, "").split("&").forEach(function (pair) {
       var kv = pair.split("=");
-      if (kv.length === 2 && NAMES[kv[0]] && NUMBER.test(kv[1])) out[kv[0]] = kv[1];
+      if (kv.length !== 2 || !NAMES[kv[0]]) return;
+      try { out[kv[0]] = decodeURIComponent(kv[1]); } catch (e) { out[kv[0]] = kv[1]; }
     });
     return out;
+  }
+
+  function verdict(n) {
+    var v = n.v, c = n.c, r = n.r || 0;
+    if (v + c === 0) {
+      return r > 0 ? "No accuracy is enough: a correct answer earns nothing and a wrong one costs nothing, but each request costs " + r + "."
+        : "With every figure at 0, any accuracy breaks even.";
+    }
+    var p = (c + r) / (v + c) * 100;
+    if (p > 100) return "No accuracy is enough: at " + p.toFixed(1) + "%, the break-even is above 100%, because each request costs more than a correct answer earns.";
+    if (v === 0) return "Break-even accuracy: 100%. A correct answer earns nothing, so only a system that is never wrong breaks even.";
+    return "Break-even accuracy: " + p.toFixed(1) + "%. Below it the approach loses money on average; above it, it pays its way.";
   }
 
   function update(writeHash) {
     var n = {}, bad = [], pairs = [];
     inputs.forEach(function (input) {
       var text = input.value.trim(), key = input.dataset.key;
-      var ok = text === "" ? !input.validity.badInput : NUMBER.test(text) && isFinite(+text);
+      /* A number too large for the browser reads as badInput, one too large for exact sums as above LIMIT. */
+      var ok = text === "" ? !input.validity.badInput : NUMBER.test(text) && +text <= LIMIT;
       input.setAttribute("aria-invalid", ok ? "false" : "true");
       if (!ok) bad.push(NAMES[key]);
       if (ok && text !== "") { n[key] = +text; pairs.push(key + "=" + text); }
     });
     var message;
     if (bad.length) {
-      message = "Enter a number of 0 or more for " + bad.join(" and ") + ".";
+      message = "Enter a number from 0 to 1,000,000,000,000,000 for " + bad.join(" and ") + ".";
     } else if (n.v === undefined || n.c === undefined) {
       message = "Enter the value of a correct answer and the cost of a wrong one.";
-    } else if (n.v + n.c === 0) {
-      message = "With a value and a cost of 0, every accuracy breaks even.";
     } else {
-      var p = ((n.c + (n.r || 0)) / (n.v + n.c)) * 100;
-      message = p > 100 ? "No accuracy is enough: at " + p.toFixed(1) + "%, the break-even is above 100%, because each request costs more than a correct answer earns."
-        : "Break-even accuracy: " + p.toFixed(1) + "%. Below it the approach loses money on average; above it, it pays its way.";
+      message = verdict(n);
     }
-    result.textContent = message;
+    if (writeHash) dropped = [];  /* the reader has changed the figures: the address's are no longer in play */
+    result.textContent = dropped.length ? dropped.join(" ") + " " + message : message;
     if (writeHash && !bad.length) {
       try { history.replaceState(null, "", pairs.length ? "#" + pairs.join("&") : location.pathname + location.search); } catch (e) { /* sandboxed: keep the result, skip the address */ }
     }
@@ -48,7 +61,16 @@
 
   function load() {
     var saved = readHash();
-    inputs.forEach(function (input) { input.value = saved[input.dataset.key] || ""; });
+    dropped = [];
+    inputs.forEach(function (input) {
+      var given = saved[input.dataset.key];
+      input.value = given === undefined ? "" : given;
+      /* A number field empties itself when given text that is not a number: say so rather than lose it. */
+      if (given !== undefined && input.value !== given) {
+        dropped.push("The address gave \u201c" + given.slice(0, 40) + "\u201d for " + NAMES[input.dataset.key] + ", which is " +
+          (NUMBER.test(given) ? "too large to work with" : "not a number") + "; it was left out.");
+      }
+    });
     update(false);
   }
 

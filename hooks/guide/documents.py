@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .catalog import COLLECTIONS, SCHEMA_DIR
 from .errors import DataError
-from .schemas import validate
+from .schemas import refresh, validate
 from .strict_yaml import Positions, parse
 
 
@@ -52,15 +52,36 @@ def read_document(raw: bytes, shown: str, collection: str, slug: str, schema_dir
     return Document(shown, collection, slug, document, positions), errors
 
 
+def _link_problem(path: Path, data_dir: Path) -> str | None:
+    """Why a data file that is a symbolic link cannot be read, or None: it must lead to a file in the repository."""
+    target = path.readlink()
+    if not path.exists():
+        return f"a symbolic link to '{target}', which does not exist; restore the file or remove the link"
+    if not path.resolve().is_relative_to(data_dir.resolve().parent):
+        return (f"a symbolic link to '{target}', outside the repository; a data file must be in the repository "
+                "itself, so that a review sees what is published")
+    if not path.resolve().is_file():
+        return f"a symbolic link to '{target}', which is not a file"
+    return None
+
+
 def read_documents(data_dir: Path) -> tuple[list[Document], list[DataError]]:
     """Every data file under data_dir that parses and passes its schema, and the errors of the rest."""
-    documents, errors = [], []
+    documents: list[Document] = []
     schema_dir = str(data_dir / SCHEMA_DIR)
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+    errors = list(refresh(schema_dir))
+    if errors:  # no file can be checked against a broken schema
+        return [], errors
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file() or p.is_symlink()):
         rel = path.relative_to(data_dir)
         shown = _display(path, data_dir)
         if rel.parts[0] == SCHEMA_DIR or path.name.startswith(".") or path.name == "README.md":
             continue
+        if path.is_symlink():
+            problem = _link_problem(path, data_dir)
+            if problem:
+                errors.append(DataError(shown, 1, 0, "", problem))
+                continue
         if len(rel.parts) != 2 or rel.parts[0] not in COLLECTIONS:
             errors.append(DataError(shown, 1, 0, "", "this file is in no known collection "
                                     f"(known folders: {', '.join(sorted(COLLECTIONS))})"))

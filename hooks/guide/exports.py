@@ -1,7 +1,9 @@
 """Every table of the guide as plain rows, and those rows as GFM Markdown, CSV, an HTML fragment and JSON.
 
 `tables()` is read by the page templates (for the download links) and by `write_exports()`, which the MkDocs
-hook calls after the build to write exports/<table>.<format> into the site.
+hook calls after the build to write exports/<table>.<format> into the site. Each export names where it comes
+from (the guide, its address, version and date, and each source's address) and carries no live content: no raw
+HTML in the Markdown, which is pasted into wikis, and no formula in the CSV, which is opened in spreadsheets.
 """
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ import html
 import io
 import json
 import re
+import tomllib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .model import Model
@@ -29,10 +33,45 @@ class Table:
     page: str        # the site page that shows the table, relative to the site root
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Where an export comes from, printed with every table."""
+    guide: str           # the guide's name (site_name)
+    url: str | None      # its address (site_url), where the build knows it
+    version: str         # the version in pyproject.toml
+    date: str            # the day of the build, YYYY-MM-DD
+
+    def sentence(self) -> str:
+        where = f" ({self.url})" if self.url else ""
+        return f"From {self.guide}{where}, version {self.version}, {self.date}."
+
+
+def guide_version(root: Path) -> str:
+    """The project's version from root/pyproject.toml, or 'unversioned' where there is none to read."""
+    try:
+        return tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return "unversioned"
+
+
+def provenance(site_name: str, site_url: str | None, root: Path, day: date) -> Provenance:
+    return Provenance(site_name, site_url or None, guide_version(root), day.isoformat())
+
+
+def _named(name: str, url: str | None) -> str:
+    """A source as an export cites it: its name, and its address beside it where it has one."""
+    return f"{name} ({url})" if url else name
+
+
+def _source(model: Model, source_id: str) -> str:
+    source = model.get("sources", source_id)
+    return _named(source["name"], source.get("url"))
+
+
 def _sources(model: Model, citations) -> str:
     names = []
     for citation in citations:
-        name = model.get("sources", citation.partition("#")[0])["name"]
+        name = _source(model, citation.partition("#")[0])
         if name not in names:
             names.append(name)
     return "; ".join(names)
@@ -69,7 +108,7 @@ def tables(model: Model) -> list[Table]:
             if cell["note"]:
                 text = f"{text}. {cell['note']}" if text else cell["note"]
             cells.append(text)
-        covered = ", ".join(model.get("sources", s)["name"] for s in row["covered_by"])
+        covered = "; ".join(_source(model, s) for s in row["covered_by"])
         synthesis_rows.append((row["aspect"]["name"], *cells, covered))
     out.append(Table("synthesis", "Synthesis matrix", ("Aspect", *(a["short_name"] for a in approaches), "Sources"),
                      tuple(synthesis_rows), "Every source's comparison, aspect by aspect.", "synthesis/"))
@@ -85,40 +124,61 @@ def tables(model: Model) -> list[Table]:
     out.append(Table("statistics", "Statistics", ("Figure", "Unit", "What it measures", "Quoted by", "Provenance",
                                                   "Original source", "Date", "As of"),
                      tuple((s["value"], s.get("unit", ""), s["measures"], _sources(model, s["sources"]), s["provenance"],
-                            s["original_source"]["name"] if "original_source" in s else "", s["date"], s["as_of"])
+                            _named(s["original_source"]["name"], s["original_source"].get("url")) if "original_source" in s else "",
+                            s["date"], s["as_of"])
                            for s in model.items["statistics"]),
                      "Provenance: first-party guidance, a secondary report (its original named) or unverified (a claim "
                      "of the source that quotes it); 'as of' is when the figure was last confirmed.", "statistics/"))
     return out
 
 
-def as_markdown(table: Table) -> str:
+def as_markdown(table: Table, origin: Provenance) -> str:
     def cell(text: str) -> str:
-        return re.sub(r"\s+", " ", text).replace("\\", "\\\\").replace("|", "\\|").strip()
+        # Raw HTML is escaped as on the page: a wiki that renders HTML in Markdown would otherwise run it.
+        text = html.escape(re.sub(r"\s+", " ", text).strip(), quote=False)
+        return text.replace("\\", "\\\\").replace("|", "\\|")
     lines = ["| " + " | ".join(cell(c) for c in table.columns) + " |",
              "| " + " | ".join("---" for _ in table.columns) + " |"]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in table.rows]
-    return f"**{cell(table.title)}**\n\n" + "\n".join(lines) + f"\n\n{cell(table.note)}\n"
+    return f"**{cell(table.title)}**\n\n" + "\n".join(lines) + f"\n\n{cell(table.note)}\n\n{cell(origin.sentence())}\n"
 
 
-def as_csv(table: Table) -> str:
+# A cell that starts with one of these is a formula to a spreadsheet (OWASP, "CSV Injection"): it gets a quote.
+# So does one that starts with a quote, so that a reader can always take the first quote off to get the text back.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """The cell as a spreadsheet should read it: a leading ' keeps '=1+1' or '-5%' text rather than a formula."""
+    return "'" + text if text.startswith(_FORMULA_START + ("'",)) else text
+
+
+def as_csv(table: Table, origin: Provenance) -> str:
+    """The table, then a blank row and where it comes from, one fact per row."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.columns)
-    writer.writerows(table.rows)
+    for row in (table.columns, *table.rows, (), *provenance_rows(origin)):
+        writer.writerow([spreadsheet_safe(c) for c in row])
     return buffer.getvalue()
 
 
-def as_html(table: Table) -> str:
+def provenance_rows(origin: Provenance) -> list[tuple[str, str]]:
+    return [("From", origin.guide), ("Address", origin.url or ""), ("Version", origin.version), ("Date", origin.date)]
+
+
+def as_html(table: Table, origin: Provenance) -> str:
     e = html.escape
     head = "".join(f"<th scope=\"col\">{e(c)}</th>" for c in table.columns)
     body = "\n".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in table.rows)
+    guide = f'<a href="{e(origin.url)}">{e(origin.guide)}</a>' if origin.url else e(origin.guide)
     return (f"<table>\n<caption>{e(table.title)}</caption>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n"
-            f"</table>\n<p>{e(table.note)}</p>\n")
+            f"</table>\n<p>{e(table.note)}</p>\n<p class=\"provenance\">From {guide}, version {e(origin.version)}, "
+            f"{e(origin.date)}.</p>\n")
 
 
-def as_json(table: Table) -> str:
+def as_json(table: Table, origin: Provenance) -> str:
     data = {"id": table.id, "title": table.title, "note": table.note, "page": table.page,
+            "guide": {"name": origin.guide, "url": origin.url, "version": origin.version, "date": origin.date},
             "columns": list(table.columns), "rows": [dict(zip(table.columns, row)) for row in table.rows]}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -126,13 +186,13 @@ def as_json(table: Table) -> str:
 WRITERS = {"md": as_markdown, "csv": as_csv, "html": as_html, "json": as_json}
 
 
-def export_files(model: Model) -> list[tuple[str, str]]:
+def export_files(model: Model, origin: Provenance) -> list[tuple[str, str]]:
     """(site path, text) of every table in every format."""
-    return [(f"{EXPORT_DIR}/{table.id}.{fmt}", WRITERS[fmt](table)) for table in tables(model) for fmt in FORMATS]
+    return [(f"{EXPORT_DIR}/{table.id}.{fmt}", WRITERS[fmt](table, origin)) for table in tables(model) for fmt in FORMATS]
 
 
-def write_exports(model: Model, site_dir: Path) -> None:
-    for path, text in export_files(model):
+def write_exports(model: Model, site_dir: Path, origin: Provenance) -> None:
+    for path, text in export_files(model, origin):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="")

@@ -19,6 +19,7 @@ RULES = (
     references.check_citations,
     references.check_comparison_columns,
     references.check_links,
+    references.check_page_structure,
     figures.check_figure_provenance,
     decision_tree.check_trees,
     tree_paths.check_tree_paths,

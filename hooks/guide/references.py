@@ -4,12 +4,14 @@ Each rule is a small function over all documents that returns errors; `pipeline.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 
 from .catalog import COLLECTIONS
 from .documents import Document
 from .errors import DataError
+from .render import is_safe_address, rendered_addresses
 
 # Where each collection refers to items of another: (collection, path pattern, target collection).
 # In a pattern, '*' stands for every list item and '{}' for every key of a mapping.
@@ -187,9 +189,41 @@ def check_links(documents: list[Document]) -> list[DataError]:
                 continue
             if _IMAGE.search(text):
                 errors.append(doc.at(path, "", "images are not allowed in data text; the site loads nothing it does not ship"))
+            found = len(errors)
             for match in _LINK.finditer(text):
                 target = next(g for g in match.groups() if g is not None)
                 if not _SAFE.match(target) or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) and not re.match(r"^(https?|mailto):", target, re.I):
                     errors.append(doc.at(path, "", f"link to '{target[:60]}' is not allowed; "
                                          "use an http, https or mailto address, or a site-relative one"))
+            if len(errors) > found:
+                continue
+            # What the text says is not always what a browser follows: check the addresses as rendered.
+            for raw, address in rendered_addresses(text):
+                if not is_safe_address(address):
+                    written = html.unescape(raw).encode("unicode_escape").decode("ascii")
+                    errors.append(doc.at(path, "", f"link to '{address[:60]}' is not allowed: a browser reads "
+                                         f"'{written[:60]}' as that address once it drops line breaks, tabs and "
+                                         "spaces; use an http, https or mailto address, or a site-relative one"))
+    return errors
+
+
+# Markdown that reaches beyond the text it is written in: an abbreviation definition applies to the whole page,
+# and the table-of-contents marker is replaced by the page's contents.
+_ABBREVIATION = re.compile(r"^[ \t]*\*\[[^\]]*\]:", re.M)
+_TOC_MARKER = "[TOC]"
+
+
+def check_page_structure(documents: list[Document]) -> list[DataError]:
+    """Text stays inside its place on the page: no abbreviation definitions and no table-of-contents marker."""
+    errors = []
+    for doc in documents:
+        for path, text in text_fields(doc.data):
+            if "[" not in text:
+                continue
+            if _ABBREVIATION.search(text):
+                errors.append(doc.at(path, "", "a line starting '*[...]:' would define an abbreviation for the whole "
+                                     "page; abbreviations come from the glossary (data/glossary/)"))
+            if _TOC_MARKER in text:
+                errors.append(doc.at(path, "", f"'{_TOC_MARKER}' would put the page's table of contents here; "
+                                     "remove it"))
     return errors

@@ -18,9 +18,18 @@ from markupsafe import Markup
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+# A '#' that Markdown would read as part of a heading: at the start of a line, or at the end of one, where
+# Python-Markdown drops it as the heading's closing sequence ('# In C#' would become 'In C').
+_HEADING_HASH = re.compile(r"^([ \t]*)#|#(?=#*[ \t]*$)", re.M)
+
+
 def escape_text(value) -> str:
-    """Escape text for Markdown or HTML output: HTML specials, and braces so that attribute lists stay inert."""
-    return html.escape(str(value), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    """Escape text for Markdown or HTML output: HTML specials, braces so that attribute lists stay inert, and a '#'
+    that would start or close a heading."""
+    text = html.escape(str(value), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    if "#" in text:
+        text = _HEADING_HASH.sub(lambda m: (m.group(1) or "") + "&#35;", text)
+    return text
 
 
 def _finalize(value):
@@ -62,6 +71,28 @@ def markdown_html(text: str) -> Markup:
     if is_plain(text):
         return Markup(f"<p>{escape_text(text)}</p>")
     return Markup(_converted(escape_text(text)))
+
+
+# Every address in HTML that Markdown produced. Text from data cannot add one: its quotes are escaped.
+_ADDRESS_ATTRIBUTE = re.compile(r'\s(?:href|src)="([^"]*)"')
+# Browsers drop tabs and line breaks anywhere in an address, and spaces and control characters around it, before
+# they read its scheme: 'java<newline>script:' is 'javascript:' to them. All of them are dropped here.
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+_URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def rendered_addresses(text: str) -> list[tuple[str, str]]:
+    """Each link and image address that data text renders to, as written in the HTML and as a browser reads it
+    (entities decoded once, control characters and spaces removed)."""
+    return [(raw, _CONTROL_OR_SPACE.sub("", html.unescape(raw)))
+            for raw in _ADDRESS_ATTRIBUTE.findall(str(markdown_html(text)))]
+
+
+def is_safe_address(address: str) -> bool:
+    """True for an http, https or mailto address, a relative address or a fragment; False for any other scheme."""
+    scheme = _URL_SCHEME.match(address)
+    return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
 
 
 def markdown_inline(text: str) -> Markup:

@@ -2,28 +2,33 @@
 
 Used by `documents.py` for every data file, and by the tests that check the schemas themselves.
 
-Two validators, one verdict: `jsonschema_rs` (compiled) answers "valid or not" for every file, and `jsonschema`,
-the reference implementation, is asked only about a file that fails, for the errors and the messages built from
-them. A file passes only if both pass it. jsonschema is imported on the first failure, so a build of valid data
-never pays for it (docs/performance.md); tests/test_schemas.py checks that the two agree.
+One validator, jsonschema, with one change: `pattern` matches as ECMA-262 (what editors use) does, where `$` is
+the end of the text; Python's `$` also matches before a final newline. The schemas are read again whenever a file
+in their folder changes (`refresh()`), so `mkdocs serve` reports an edited or broken schema on the next rebuild.
+A schema file that is not JSON, not a valid schema, has a `$ref` to nothing or a pattern that does not compile is
+reported as a `DataError` on that file, like any data file.
 """
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import jsonschema_rs
+from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.exceptions import SchemaError
+from jsonschema.validators import extend
+from referencing import Registry, Resource
 
-if TYPE_CHECKING:
-    from jsonschema import Draft202012Validator
-
+from .catalog import COLLECTIONS
 from .errors import DataError, key_path
 from .strict_yaml import Positions
 
 TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
               "array": "a list", "object": "a mapping", "null": "nothing"}
+SCHEMA_SUFFIX = ".schema.json"
+NOT_BLANK = r"\S"  # the pattern of text fields: at least one character that is not a space or a line break
 
 
 def _type_of(value) -> str:
@@ -42,45 +47,190 @@ def _type_of(value) -> str:
     return type(value).__name__
 
 
-@lru_cache(maxsize=8)
+# A `$` outside a character class and not escaped: in ECMA-262 (without the m flag) it matches only at the end of
+# the text, as Python's `\Z` does.
+_DOLLAR = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|(\$)", re.S)
+
+
+@lru_cache(maxsize=256)
+def ecma_pattern(pattern: str) -> re.Pattern:
+    """A schema's `pattern` compiled so that it matches in Python as it does in ECMA-262: `$` is the end of the text."""
+    return re.compile(_DOLLAR.sub(lambda m: r"\Z" if m.group(1) else m.group(0), pattern))
+
+
+def _pattern(validator, pattern, instance, schema):
+    if validator.is_type(instance, "string") and not ecma_pattern(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+Validator = extend(Draft202012Validator, {"pattern": _pattern})
+
+
+@dataclass
+class SchemaSet:
+    """The schemas of one folder as read at one moment: their bytes (to notice a change), the parsed schemas, the
+    problems found in them, and a validator per collection, made when first asked for."""
+
+    folder: str
+    raw: dict[str, bytes]
+    schemas: dict[str, dict] = field(default_factory=dict)
+    errors: list[DataError] = field(default_factory=list)
+    validators: dict[str, Validator] = field(default_factory=dict)
+
+    def shown(self, name: str) -> str:
+        folder = Path(self.folder)
+        return f"{folder.parent.name}/{folder.name}/{name}"
+
+    def validator(self, collection: str) -> Validator:
+        if collection not in self.validators:
+            registry = Registry().with_resources(
+                (name, Resource.from_contents(schema)) for name, schema in self.schemas.items())
+            name = f"{collection}{SCHEMA_SUFFIX}"
+            self.validators[collection] = Validator(_inline_refs(self.schemas[name], name, self.schemas, ()),
+                                                    registry=registry)
+        return self.validators[collection]
+
+
+_sets: dict[str, SchemaSet] = {}
+
+
+def _read_folder(folder: str) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(Path(folder).glob(f"*{SCHEMA_SUFFIX}")) if p.is_file()}
+
+
+def refresh(schema_dir: str) -> list[DataError]:
+    """Read the folder's schemas again if any of them changed since they were last read (or on the first call), and
+    return the problems found in them. The pipeline calls this once per run, before any data file is checked."""
+    raw = _read_folder(schema_dir)
+    current = _sets.get(schema_dir)
+    if current is None or current.raw != raw:
+        current = _sets[schema_dir] = _load(schema_dir, raw)
+    return current.errors
+
+
+def _current(schema_dir: str) -> SchemaSet:
+    if schema_dir not in _sets:
+        refresh(schema_dir)
+    return _sets[schema_dir]
+
+
 def load_schemas(schema_dir: str) -> dict[str, dict]:
-    """Every schema in the folder, by file name ('approaches.schema.json' -> its JSON)."""
-    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(schema_dir).glob("*.schema.json"))}
+    """Every schema in the folder that reads as JSON, by file name ('approaches.schema.json' -> its JSON)."""
+    return _current(schema_dir).schemas
 
 
-@lru_cache(maxsize=32)
-def inlined_schema(schema_dir: str, collection: str) -> dict:
-    """The collection's schema with every `$ref` into the folder written out in place (see `_inline_refs`)."""
-    schemas = load_schemas(schema_dir)
-    name = f"{collection}.schema.json"
-    return _inline_refs(schemas[name], name, schemas, ())
+def validator_for(schema_dir: str, collection: str) -> Validator:
+    """The validator of one collection, with every `$ref` into the folder written out in place."""
+    return _current(schema_dir).validator(collection)
 
 
-@lru_cache(maxsize=32)
-def validator_for(schema_dir: str, collection: str) -> Draft202012Validator:
-    """The reference validator, which reports every error with its path."""
-    from jsonschema import Draft202012Validator
-    from referencing import Registry, Resource
+def _json_position(text: str, path) -> tuple[int, int]:
+    """The line and column of the key at `path` in a JSON text, found by looking for each key in turn after the
+    one before it: near enough for a message, and (1, 1) where a key cannot be found."""
+    offset, found = 0, 0
+    for part in path:
+        if not isinstance(part, str):
+            continue
+        match = re.compile(re.escape(json.dumps(part)) + r"\s*:").search(text, offset)
+        if match is None:
+            break
+        offset = found = match.start()
+    line = text.count("\n", 0, found) + 1
+    return line, found - (text.rfind("\n", 0, found) + 1) + 1
 
-    registry = Registry().with_resources(
-        (name, Resource.from_contents(schema)) for name, schema in load_schemas(schema_dir).items())
-    return Draft202012Validator(inlined_schema(schema_dir, collection), registry=registry)
+
+def _refs(node, path=()):
+    """Every (path, '$ref' value) in a schema."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield path + (key,), value
+            else:
+                yield from _refs(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _refs(value, path + (index,))
 
 
-@lru_cache(maxsize=32)
-def fast_validator_for(schema_dir: str, collection: str):
-    """The compiled validator for the same schema, or None where a `$ref` is left that it could not resolve alone
-    (a recursive one): then every file goes to the reference validator."""
-    schema = inlined_schema(schema_dir, collection)
-    if '"$ref"' in json.dumps(schema):
-        return None
-    return jsonschema_rs.Draft202012Validator(schema)
+def _resolve(ref: str, base: str, schemas: dict[str, dict]):
+    file, _, pointer = ref.partition("#")
+    target = schemas.get(file or base)
+    for part in (p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/") if p):
+        target = target.get(part) if isinstance(target, dict) else None
+    return target
+
+
+def _load(folder: str, raw: dict[str, bytes]) -> SchemaSet:
+    found = SchemaSet(folder, raw)
+    texts = {}
+    for name, data in raw.items():
+        try:
+            texts[name] = text = data.decode("utf-8")
+            found.schemas[name] = json.loads(text)
+        except UnicodeDecodeError as exc:
+            found.errors.append(DataError(found.shown(name), 1, 0, "", f"byte 0x{data[exc.start]:02x} is not valid "
+                                          "UTF-8; save the schema as UTF-8"))
+        except json.JSONDecodeError as exc:
+            found.errors.append(DataError(found.shown(name), exc.lineno, exc.colno, "",
+                                          f"this schema is not valid JSON: {exc.msg}"))
+        except RecursionError:
+            found.errors.append(DataError(found.shown(name), 1, 0, "", "this schema is nested too deeply to read"))
+    for collection in COLLECTIONS:
+        name = f"{collection}{SCHEMA_SUFFIX}"
+        if name not in raw:
+            found.errors.append(DataError(found.shown(name), 1, 0, "", f"the schema of the collection '{collection}' "
+                                          f"is missing; every folder under data/ needs its schema here"))
+    for name, schema in found.schemas.items():
+        found.errors.extend(_schema_problems(found, name, schema, texts[name]))
+    return found
+
+
+def _schema_problems(found: SchemaSet, name: str, schema, text: str) -> list[DataError]:
+    """What makes a schema unusable: not a valid JSON Schema (a bad regex among it), or a `$ref` to nothing."""
+    shown = found.shown(name)
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        path = tuple(exc.absolute_path)
+        message = exc.message
+        if exc.validator == "format" and exc.validator_value == "regex":
+            message = f"{exc.instance!r} is not a regular expression that compiles"
+        return [DataError(shown, *_json_position(text, path), key_path(path), f"not a valid JSON Schema: {message}")]
+    problems = []
+    for path, ref in _refs(schema):
+        if _resolve(ref, name, found.schemas) is None:
+            problems.append(DataError(shown, *_json_position(text, path), key_path(path),
+                                      f"'{ref}' points at nothing in {found.shown('')}; check the file name and the "
+                                      "path after '#'"))
+    for path, pattern in _patterns(schema):
+        try:
+            ecma_pattern(pattern)
+        except re.error as exc:
+            problems.append(DataError(shown, *_json_position(text, path), key_path(path),
+                                      f"{pattern!r} is not a regular expression that compiles: {exc}"))
+    return problems
+
+
+def _patterns(node, path=()):
+    """Every (path, pattern) in a schema."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                yield path + (key,), value
+            elif key != "properties" or not isinstance(value, dict):
+                yield from _patterns(value, path + (key,))
+            else:
+                for prop, sub in value.items():
+                    yield from _patterns(sub, path + (key, prop))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _patterns(value, path + (index,))
 
 
 def _inline_refs(node, base: str, schemas: dict[str, dict], seen: tuple):
     """The schema with each `$ref` to a file in the folder replaced by what it points at (as `allOf`, next to any
     sibling keywords): the same checks and messages, in half the time, since jsonschema resolves a `$ref` anew at
-    every use (docs/performance.md). A recursive or unknown `$ref` stays as it is, for the registry to resolve."""
+    every use (docs/performance.md). A recursive `$ref` stays as it is, for the registry to resolve."""
     if isinstance(node, list):
         return [_inline_refs(item, base, schemas, seen) for item in node]
     if not isinstance(node, dict):
@@ -91,9 +241,7 @@ def _inline_refs(node, base: str, schemas: dict[str, dict], seen: tuple):
         return rest
     file, _, pointer = ref.partition("#")
     file = file or base
-    target = schemas.get(file)
-    for part in (p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/") if p):
-        target = target.get(part) if isinstance(target, dict) else None
+    target = _resolve(ref, base, schemas)
     if not isinstance(target, dict) or (file, pointer) in seen:
         return {**rest, "$ref": f"{file}#{pointer}"}  # written out in full: it may now sit in another file's schema
     inlined = _inline_refs(target, file, schemas, seen + ((file, pointer),))
@@ -125,6 +273,8 @@ def _message(error) -> tuple[tuple, str]:
         return path, f"expected {TYPE_NAMES.get(error.validator_value, error.validator_value)}, got {_type_of(value)} {_short(value)}"
     if kind == "enum":
         return path, f"{_short(value)} is not one of: {', '.join(map(str, error.validator_value))}"
+    if kind == "pattern" and error.validator_value == NOT_BLANK:
+        return path, "text must not be blank (only spaces or line breaks)"
     if kind == "pattern":
         return path, f"{_short(value)} is not of the expected form: {schema.get('description', error.validator_value)}"
     if kind == "maxLength":
@@ -143,11 +293,12 @@ def _message(error) -> tuple[tuple, str]:
 
 
 def validate(document, collection: str, schema_dir: str, file: str, positions: Positions) -> list[DataError]:
-    fast = fast_validator_for(schema_dir, collection)
-    if fast is not None and fast.is_valid(document):
-        return []
+    """The schema errors of one document, each located in its file; the folder's own problems, if it has any."""
+    schemas = _current(schema_dir)
+    if schemas.errors:
+        return list(schemas.errors)
     errors = []
-    for error in validator_for(schema_dir, collection).iter_errors(document):
+    for error in schemas.validator(collection).iter_errors(document):
         path, message = _message(error)
         line, col = positions.locate(path)
         errors.append(DataError(file, line, col, key_path(path), message))

@@ -25,6 +25,16 @@ from .errors import DataError, key_path
 BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
 NULL = {"", "~", "null", "Null", "NULL"}
+# Nothing in the data needs more: a whole number longer than this is a mistake (and Python refuses to read one of
+# over 4300 digits), and a file nested deeper would exhaust the recursion of the reader and the schema check.
+MAX_DIGITS = 15
+MAX_DEPTH = 32
+# What YAML refuses in a file (control characters but tab and line breaks, surrogates) can still be written as an
+# escape in a double-quoted string ("\a", "\ud800"); it is refused there too. A lone surrogate cannot even be
+# written out as UTF-8.
+# Line breaks in YAML 1.1 (which PyYAML reads) that editors show as part of a line: the lines would not match.
+_ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class _Resolver(BaseResolver):
@@ -40,6 +50,7 @@ class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
         Parser.__init__(self)
         Composer.__init__(self)
         _Resolver.__init__(self)
+        self._depth = 0
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -50,12 +61,33 @@ class _Loader(Reader, Scanner, Parser, Composer, _Resolver):
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             raise _Refused(event.start_mark, f"tag '{tag}' is not allowed; data files use plain values")
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH and not isinstance(event, yaml.ScalarEvent):
+            raise _Refused(event.start_mark, f"lists and mappings are nested more than {MAX_DEPTH} deep here; "
+                           "data files need only a few levels")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class _Refused(Exception):
     def __init__(self, mark, message):
         self.mark, self.message = mark, message
+
+
+class _TooLarge(Exception):
+    """A whole number with more than MAX_DIGITS digits."""
+
+
+def _has_unprintable(value) -> bool:
+    if isinstance(value, str):
+        return _UNPRINTABLE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_unprintable(k) or _has_unprintable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_unprintable(v) for v in value)
+    return False
 
 
 def _scalar(node: yaml.ScalarNode):
@@ -70,6 +102,8 @@ def _plain(value: str):
     if value in NULL:
         return None
     if INT.match(value):
+        if len(value) > MAX_DIGITS + value.startswith("-"):
+            raise _TooLarge
         return int(value)
     return value
 
@@ -81,12 +115,14 @@ class _Unusual(Exception):
     """Anything the fast reader leaves to the pure-Python one, which refuses it or words the error."""
 
 
-def _fast_value(next_event, event, path, positions, in_flow=False):
+def _fast_value(next_event, event, path, positions, in_flow=False, depth=0):
     """The value that starts with `event`; with `positions` a dict, each key's and item's line and column go in it
     (path is then the value's key path; without positions neither is kept, which is faster)."""
     if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
         raise _Unusual
     kind = type(event)
+    if depth >= MAX_DEPTH and kind is not yaml.ScalarEvent:  # the pure-Python reader words the refusal
+        raise _Unusual
     if kind is yaml.ScalarEvent:
         if event.style != "":  # libyaml marks a plain scalar with ''
             return event.value
@@ -97,10 +133,10 @@ def _fast_value(next_event, event, path, positions, in_flow=False):
         out, in_flow = [], in_flow or event.flow_style
         while type(event := next_event()) is not yaml.SequenceEndEvent:
             if positions is None:
-                out.append(_fast_value(next_event, event, None, None, in_flow))
+                out.append(_fast_value(next_event, event, None, None, in_flow, depth + 1))
                 continue
             positions[path + (len(out),)] = (event.start_mark.line + 1, event.start_mark.column + 1)
-            out.append(_fast_value(next_event, event, path + (len(out),), positions, in_flow))
+            out.append(_fast_value(next_event, event, path + (len(out),), positions, in_flow, depth + 1))
         return out
     if kind is yaml.MappingStartEvent:
         out, in_flow = {}, in_flow or event.flow_style
@@ -109,10 +145,10 @@ def _fast_value(next_event, event, path, positions, in_flow=False):
                     or in_flow and key.style == "" and ("?" in key.value or ":" in key.value)):
                 raise _Unusual
             if positions is None:
-                out[key.value] = _fast_value(next_event, next_event(), None, None, in_flow)
+                out[key.value] = _fast_value(next_event, next_event(), None, None, in_flow, depth + 1)
                 continue
             positions[path + (key.value,)] = (key.start_mark.line + 1, key.start_mark.column + 1)
-            out[key.value] = _fast_value(next_event, next_event(), path + (key.value,), positions, in_flow)
+            out[key.value] = _fast_value(next_event, next_event(), path + (key.value,), positions, in_flow, depth + 1)
         return out
     raise _Unusual  # an alias
 
@@ -123,7 +159,7 @@ def _fast_parse(text: str, with_positions: bool = False) -> tuple[dict, Position
     pure-Python reader's, and takes most of the build's reading time away (docs/performance.md). Positions are
     worked out only when first asked for (`_LazyPositions`) unless `with_positions` is set."""
     if _CParser is None or "\t" in text or "\ufeff" in text or _BLOCK_HEADER_HASH.search(text) \
-            or Reader.NON_PRINTABLE.search(text):
+            or Reader.NON_PRINTABLE.search(text) or _UNPRINTABLE.search(text):
         return None  # libyaml lets these by where the pure-Python reader refuses them
     positions = Positions() if with_positions else None
     try:
@@ -137,7 +173,9 @@ def _fast_parse(text: str, with_positions: bool = False) -> tuple[dict, Position
         document = _fast_value(parser.get_event, top, (), positions)
         if [type(parser.get_event()), type(parser.get_event())] != [yaml.DocumentEndEvent, yaml.StreamEndEvent]:
             return None
-    except (_Unusual, yaml.YAMLError, RecursionError):
+        if "\\" in text and _has_unprintable(document):  # only an escape can bring one in
+            return None
+    except (_Unusual, _TooLarge, yaml.YAMLError, RecursionError):
         return None
     return document, positions if positions is not None else _LazyPositions(text)
 
@@ -179,7 +217,21 @@ class _LazyPositions(Mapping):
 
 def _convert(node, path, positions, file, errors):
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
+        unprintable = _UNPRINTABLE.search(node.value)
+        if unprintable:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            errors.append(DataError(file, line, col, key_path(path), f"the character U+{ord(unprintable.group()):04X} "
+                                    "(written as an escape) is not allowed: it is invisible or cannot be saved as "
+                                    "UTF-8; remove it"))
+            return None
+        try:
+            return _scalar(node)
+        except _TooLarge:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            errors.append(DataError(file, line, col, key_path(path), f"the whole number {_short_digits(node.value)} "
+                                    f"has {len(node.value.lstrip('-'))} digits; at most {MAX_DIGITS} are allowed "
+                                    "(quote it if it is meant as text)"))
+            return None
     if isinstance(node, yaml.SequenceNode):
         out = []
         for i, item in enumerate(node.value):
@@ -194,6 +246,10 @@ def _convert(node, path, positions, file, errors):
             errors.append(DataError(file, line, col, key_path(path), "a key must be plain text, not a list or mapping"))
             continue
         key = key_node.value
+        if _UNPRINTABLE.search(key):
+            errors.append(DataError(file, line, col, key_path(path), f"the key {key!r} has a character that is not "
+                                    "allowed: it is invisible or cannot be saved as UTF-8; remove it"))
+            continue
         if key in first:
             errors.append(DataError(file, line, col, key_path(path + (key,)),
                                     f"duplicate key '{key}' (first defined at line {first[key]}); keep one"))
@@ -202,6 +258,10 @@ def _convert(node, path, positions, file, errors):
         positions[path + (key,)] = (line, col)
         out[key] = _convert(value_node, path + (key,), positions, file, errors)
     return out
+
+
+def _short_digits(value: str) -> str:
+    return value if len(value) <= 20 else f"{value[:8]}...{value[-8:]}"
 
 
 def _line_of_offset(data: bytes, offset: int) -> tuple[int, int]:
@@ -219,6 +279,12 @@ def parse(data: bytes, file: str) -> tuple[object, Positions, list[DataError]]:
         line, col = _line_of_offset(data, exc.start)
         return None, positions, [DataError(file, line, col, "", f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")]
     text = text.removeprefix("\ufeff")
+    odd_break = _ODD_LINE_BREAK.search(text)
+    if odd_break:
+        at = odd_break.start()
+        line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        return None, positions, [DataError(file, line, col, "", f"the character U+{ord(odd_break.group()):04X} is a line "
+                                           "break to YAML but not to most editors; use an ordinary line break or remove it")]
     fast = _fast_parse(text)
     if fast is not None:
         document, positions = fast
