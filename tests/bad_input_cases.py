@@ -149,7 +149,7 @@ CASES = [
      "data/faq/which.yml:7:1: reviewed: '0000-01-01' is not of the expected form: The date (YYYY-MM-DD, a day "
      'of the calendar) a person last checked this item against its sources.'),
     ("month-thirteen", "statistics/share.yml", ("replace", "date: undated", 'date: "2026-13"'),
-     "data/statistics/share.yml:7:1: date: '2026-13' is not of the expected form: When the figure was measured "
+     "data/statistics/share.yml:8:1: date: '2026-13' is not of the expected form: When the figure was measured "
      "or published (YYYY, YYYY-MM or YYYY-MM-DD), or 'undated'."),
     ("changelog-29-february-of-a-common-year", "changelog/2026-02-29-leap.yml", ("write", SCHEMA.format("changelog") +
      "id: 2026-02-29-leap\ntitle: A day that never was\nkind: release\nsummary: Nothing happened.\n"),
