@@ -18,8 +18,16 @@ $(BIN)/.installed-test: requirements-test.txt requirements.txt $(BIN)/.installed
 
 setup: $(BIN)/.installed
 
+# The Nu HTML Checker (tests/test_quality_html.py), pinned in package.json and package-lock.json. Its install script,
+# which would download a Java runtime, is not run: Java comes from .ci/system-deps.
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 setup-test: $(BIN)/.installed-test
 	bash .ci/system-deps
+	$(MAKE) --no-print-directory $(VNU_JAR)
 
 # The hook's modules compiled to bytecode once, as pip does for installed packages: written even where
 # PYTHONDONTWRITEBYTECODE is set, so that a build does not compile them again (docs/performance.md).

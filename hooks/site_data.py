@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from guide import api, changelog, csp, embeds, exports, glossary, minify, pipeline, render, review_age, site, tree_view  # noqa: E402
+from guide import theme_fixes  # noqa: E402
 from guide.errors import DataErrors  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site_data")
@@ -98,7 +99,7 @@ def on_files(files, config):
     for path, text in tree_files + api_files:
         files.append(File.generated(config, path, content=text))
     for path, html in embeds.embed_files(model):
-        files.append(File.generated(config, path, content=_with_policy(html, path)))
+        files.append(File.generated(config, path, content=_finished(html, path)))
     _add_maintainers_page(files, config, model)
     return files
 
@@ -122,7 +123,9 @@ def _add_maintainers_page(files, config, model):
     files.append(generated)
 
 
-def _with_policy(html: str, where: str) -> str:
+def _finished(html: str, where: str) -> str:
+    """The page as written: the theme's markup fixed (theme_fixes), then the policy, which hashes the final scripts."""
+    html = theme_fixes.fixed(html)
     if _command["name"] == "serve":
         return html
     try:
@@ -133,12 +136,12 @@ def _with_policy(html: str, where: str) -> str:
 
 def on_post_page(output, page, config):
     # The last change to a page: the script hashes in its policy are computed from exactly what is written.
-    return _with_policy(output, page.file.src_uri)
+    return _finished(output, page.file.src_uri)
 
 
 def on_post_template(output_content, template_name, config):
     # The theme's pages that are not built from Markdown: 404.html (sitemap.xml is not HTML).
-    return _with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
+    return _finished(output_content, template_name) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):

