@@ -93,8 +93,10 @@ def test_hand_written_page_may_not_hide_a_generated_one(minimal_project, tmp_pat
 def test_generated_pages_edit_their_yaml(built_site):
     html = (built_site / "approaches" / "rag" / "index.html").read_text(encoding="utf-8")
     assert "/edit/main/data/approaches/rag.yml" in html
+    hand_written = (built_site / "diagnose" / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/content/diagnose.md" in hand_written
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert "/edit/main/content/index.md" in home
+    assert "/edit/main/hooks/templates/home.md.j2" in home
 
 
 ASSETS = ROOT / "content" / "assets"

@@ -79,6 +79,6 @@ def test_report_link_names_the_data_file_of_an_item_page(built_site):
 
 
 def test_report_link_has_no_data_file_on_a_hand_written_page(built_site):
-    home = built_site / "index.html"
-    query = parse_qs(urlsplit(html.unescape(REPORT.search(home.read_text(encoding="utf-8")).group(1))).query)
-    assert query["body"][0].startswith(f"Page: {address_of(built_site, home)}\n") and "Data file" not in query["body"][0]
+    page = built_site / "diagnose" / "index.html"
+    query = parse_qs(urlsplit(html.unescape(REPORT.search(page.read_text(encoding="utf-8")).group(1))).query)
+    assert query["body"][0].startswith(f"Page: {address_of(built_site, page)}\n") and "Data file" not in query["body"][0]

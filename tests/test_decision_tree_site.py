@@ -68,8 +68,10 @@ def test_outline_anchors_every_question_option_and_outcome(built_site, tree_id):
 def test_widget_files_load_only_on_tree_pages(built_site):
     loading = sorted(str(p.relative_to(built_site)) for p in built_site.rglob("*.html")
                      if "decision-tree.js" in p.read_text(encoding="utf-8") or "decision-tree.css" in p.read_text(encoding="utf-8"))
-    # The tree pages, and the chrome-less copies of them under embed/ that wikis can frame.
-    assert loading == sorted([f"decision-trees/{t}/index.html" for t in TREES] + [f"embed/decision-trees/{t}/index.html" for t in TREES])
+    # The tree pages, the chrome-less copies of them under embed/ that wikis can frame, and the home page, which
+    # starts the main tree in place.
+    assert loading == sorted([f"decision-trees/{t}/index.html" for t in TREES] + [f"embed/decision-trees/{t}/index.html" for t in TREES]
+                             + ["index.html"])
     script = (built_site / "assets/decision-tree.js").read_text(encoding="utf-8")
     assert len(gzip.compress(script.encode())) < 6_000, "the widget stays a few kilobytes over the wire"
     assert "innerHTML" not in script and "eval(" not in script

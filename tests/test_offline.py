@@ -145,7 +145,7 @@ def _is_a_guide_page(page):
 def test_from_disk_home_to_tree_to_outcome_and_on(browser, offline_site):
     context, page, problems = _open(browser)
     page.goto((offline_site / "index.html").as_uri())
-    page.get_by_role("link", name="Walk the decision tree").first.click()
+    page.locator("article a[href$='decision-trees/index.html']").first.click()
     _is_a_guide_page(page)
     page.locator("article a[href$='guide.html']").first.click()
     _is_a_guide_page(page)

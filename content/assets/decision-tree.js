@@ -8,6 +8,8 @@
    every step replaces the address: answers must not grow the history of the page around it.
    A link straight to a step (a shared recommendation) scrolls to it and puts the focus on its heading.
    Without JavaScript the page shows the whole tree as an outline; this script hides it and shows the widget.
+   The home page has, instead of the outline, only the first question's answers as links (.dt-fallback); there
+   the widget offers no "show every question" toggle.
    Text from the data is only ever set with textContent. */
 (function () {
   "use strict";
@@ -40,9 +42,10 @@
     var dataNode = document.getElementById(box.getAttribute("data-tree-json") || "");
     var widget = box.querySelector(".dt-widget");
     var outline = box.querySelector(".dt-outline");
+    var fallback = box.querySelector(".dt-fallback");
     var tree;
     try { tree = JSON.parse(dataNode.textContent); } catch (e) { return; }  // the outline stays as it is
-    if (!widget || !outline || !tree || tree.version !== 1 || !own(tree.questions, tree.start)) return;
+    if (!widget || !(outline || fallback) || !tree || tree.version !== 1 || !own(tree.questions, tree.start)) return;
     var root = box.getAttribute("data-root") || "";
     var prefix = tree.hash_prefix;
     var headingId = box.id + "-step";
@@ -68,7 +71,7 @@
     var step = el("div", {"class": "dt-step"});
     var back = el("button", {type: "button", "class": "dt-control dt-back", text: "Back"});
     var restart = el("button", {type: "button", "class": "dt-control dt-restart", text: "Start again"});
-    var toggle = el("button", {type: "button", "class": "dt-control dt-toggle", "aria-controls": outline.id,
+    var toggle = outline && el("button", {type: "button", "class": "dt-control dt-toggle", "aria-controls": outline.id,
                                "aria-expanded": "false", text: "Show every question and recommendation"});
     var live = el("p", {"class": "dt-live", "aria-live": "polite"});
     notice.hidden = true;
@@ -319,7 +322,7 @@
       var state = read();
       if (state.ids && address(state.ids) === shown) return;  // drawn already (Back fires popstate, then hashchange)
       if (state.target) {  // a link to a heading or into the outline: not a path, so leave the widget alone
-        if (outline.contains(state.target)) {
+        if (outline && outline.contains(state.target)) {
           showOutline(true);
           state.target.scrollIntoView();
         }
@@ -342,11 +345,12 @@
     });
     back.addEventListener("click", stepBack);
     restart.addEventListener("click", function () { go([]); });
-    toggle.addEventListener("click", function () { showOutline(outline.hidden); });
+    if (toggle) toggle.addEventListener("click", function () { showOutline(outline.hidden); });
     window.addEventListener("popstate", function () { follow(true); });
     window.addEventListener("hashchange", function () { follow(true); });
     widget.hidden = false;
-    showOutline(false);
+    if (outline) showOutline(false);
+    if (fallback) fallback.hidden = true;
     follow(false);
     if (answers && answers.length && notice.hidden && !framed) reveal(true);  // a framed page must not pull its host
   }

@@ -23,6 +23,7 @@ class Page:
 
 # Pages that draw on several collections at once: (src, template, the data file that an edit link opens).
 EXTRA_PAGES: tuple[tuple[str, str, str], ...] = (
+    ("index.md", "home.md.j2", "hooks/templates/home.md.j2"),
     ("synthesis.md", "synthesis.md.j2", "data/comparisons/"),
     ("embed-and-export.md", "embed-and-export.md.j2", "hooks/templates/embed-and-export.md.j2"),
     ("weigh.md", "weigh.md.j2", "hooks/templates/weigh.md.j2"),
