@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from guide.pipeline import load_model
 from guide.tree_view import payload
@@ -32,12 +33,14 @@ def outcome_page(browser, site_url):
 def test_record_is_written_when_the_preview_opens(outcome_page):
     assert outcome_page.locator(".dt-record-text").text_content() == ""
     outcome_page.get_by_text("Preview the record").click()
-    assert outcome_page.locator(".dt-record-text").text_content().startswith("# Decision record: ")
+    expect(outcome_page.locator(".dt-record-text")).to_contain_text("# Decision record: ")
 
 
 @pytest.mark.browser
 def test_record_holds_the_whole_decision(outcome_page):
     outcome_page.get_by_text("Preview the record").click()
+    # The record is written by the preview's toggle event, which fires after the click returns.
+    expect(outcome_page.locator(".dt-record-text")).to_contain_text("# Decision record: ")
     text = outcome_page.locator(".dt-record-text").text_content()
     outcome = PAYLOAD["outcomes"][EXAMPLE["outcome"]]
     assert text.startswith(f"# Decision record: {PAYLOAD['title']}\n")
