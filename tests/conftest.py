@@ -76,6 +76,15 @@ def _connect_ex_locally(sock, address):
 socket.socket.connect, socket.socket.connect_ex = _connect_locally, _connect_ex_locally
 
 
+def thawed(value):
+    """A plain, editable copy of a document's read-only data (mappings and tuples become dicts and lists)."""
+    if isinstance(value, dict) or type(value).__name__ == "mappingproxy":
+        return {k: thawed(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [thawed(v) for v in value]
+    return value
+
+
 def make_project(where: Path, data_dir: Path | None = None) -> Path:
     """A copy of the project (config, content, hooks) in `where`, with `data_dir` (default: the real data) as data/."""
     where.mkdir(parents=True, exist_ok=True)

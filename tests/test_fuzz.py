@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
+from conftest import thawed
 from hypothesis import strategies as st
 
 from guide.catalog import COLLECTIONS
@@ -101,16 +102,8 @@ ID_LIKE = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?|\d{4}(
 UNPRINTABLE = st.characters(codec=None, categories=["Cc", "Cs"], exclude_characters="\t\n\r")
 
 
-def _thawed(value):
-    if isinstance(value, dict) or type(value).__name__ == "mappingproxy":
-        return {k: _thawed(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_thawed(v) for v in value]
-    return value
-
-
 def _replaced(document, path, new):
-    data = _thawed(document.data)
+    data = thawed(document.data)
     node = data
     for part in path[:-1]:
         node = node[part]

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import thawed
 from jsonschema import Draft202012Validator
 
 from guide.catalog import COLLECTIONS
@@ -90,14 +91,6 @@ PATTERNS = sorted({(name, pattern) for name in sorted(p.name for p in SCHEMAS.gl
 REAL_DOCUMENTS, _ = read_documents(ROOT / "data")
 
 
-def _thawed(value):
-    if isinstance(value, dict) or type(value).__name__ == "mappingproxy":
-        return {k: _thawed(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_thawed(v) for v in value]
-    return value
-
-
 def test_every_pattern_is_anchored_or_the_not_blank_check():
     """An anchored pattern decides the whole text; the one unanchored pattern only asks for a visible character."""
     loose = [(name, p) for name, p in PATTERNS if p != NOT_BLANK and not (p.startswith("^") and p.endswith("$"))]
@@ -125,14 +118,14 @@ def test_dollar_is_the_end_of_the_text(pattern, text, matches):
 
 def test_a_real_id_with_a_trailing_newline_is_refused():
     document = next(d for d in REAL_DOCUMENTS if d.collection == "approaches")
-    value = {**_thawed(document.data), "id": document.data["id"] + "\n"}
+    value = {**thawed(document.data), "id": document.data["id"] + "\n"}
     errors = validate(value, "approaches", str(SCHEMAS), document.file, document.positions)
     assert [e.key for e in errors] == ["id"] and "is not of the expected form" in errors[0].message
 
 
 def test_a_failing_document_gets_the_messages():
     document = next(d for d in REAL_DOCUMENTS if d.collection == "approaches")
-    value = {**_thawed(document.data), "colour": "blue"}
+    value = {**thawed(document.data), "colour": "blue"}
     errors = validate(value, "approaches", str(SCHEMAS), document.file, document.positions)
     assert [e.message for e in errors] and "unknown field 'colour'" in errors[0].message
 
