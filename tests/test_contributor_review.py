@@ -9,7 +9,6 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import ROOT, make_project, mkdocs_settings
 
 from guide import review_age

@@ -12,7 +12,6 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
-import yaml
 
 from conftest import ROOT, make_project, mkdocs_settings
 from test_contributor_review import relax_links_to_real_content

@@ -8,8 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
-from conftest import DATA, ROOT, mkdocs_settings
+from conftest import DATA, mkdocs_settings
 
 from guide.pipeline import load_model
 from guide.site import pages

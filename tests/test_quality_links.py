@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, mkdocs_settings, serve, world_readable_dir
+from conftest import mkdocs_settings, serve, world_readable_dir
 
 pytestmark = pytest.mark.checker
 

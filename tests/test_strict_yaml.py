@@ -132,7 +132,7 @@ def test_nesting_a_thousand_deep_is_refused_without_a_recursion_error(text, wher
 @pytest.mark.parametrize("innermost", ["[]", "{}", "[1]"])
 def test_nesting_one_past_the_limit_is_refused_by_both_readers(innermost):
     text = "a: " + "[" * 31 + innermost + "]" * 31 + "\n"
-    assert errors_of(text) == [f"data/x/y.yml:1:35: lists and mappings are nested more than 32 deep here; "
+    assert errors_of(text) == ["data/x/y.yml:1:35: lists and mappings are nested more than 32 deep here; "
                                "data files need only a few levels"]
     assert _fast_parse(text) is None
 

@@ -24,7 +24,6 @@ ROOT = HERE.parents[1]
 sys.path[:0] = [str(HERE), str(ROOT / "tests"), str(ROOT / "hooks")]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-import yaml  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, build, make_project, mkdocs_settings  # noqa: E402
 
 import lighthouse  # noqa: E402
