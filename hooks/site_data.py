@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import addresses, api, changelog, csp, embeds, exports, glossary, minify, pipeline, render, review_age, site, tree_view  # noqa: E402
+from guide import addresses, api, changelog, csp, embeds, exports, glossary, minify, pipeline, review_age, site, tree_view  # noqa: E402
 from guide import theme_fixes  # noqa: E402
 from guide.errors import DataErrors  # noqa: E402
 
