@@ -5,11 +5,13 @@ Reads the source with `ast`, so an import hidden in a function counts as much as
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
-GUIDE = Path(__file__).resolve().parents[1] / "hooks" / "guide"
+ROOT = Path(__file__).resolve().parents[1]
+GUIDE = ROOT / "hooks" / "guide"
 PACKAGE = "guide"
 
 
@@ -114,6 +116,16 @@ def test_the_graph_sees_the_imports_that_matter():
     graph = import_graph({path.stem: path.read_text(encoding="utf-8") for path in GUIDE.glob("*.py")})
     assert {"tree_view", "tree_diagram", "text", "addresses"} <= graph["render"]
     assert "render" in graph["site"] and "link_safety" in graph["references"]
+
+
+def test_architecture_lists_every_module_below_those_that_import_it():
+    rows = re.findall(r"^\| `hooks/guide/(\w+)\.py` \|", (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8"), re.M)
+    graph = import_graph({path.stem: path.read_text(encoding="utf-8") for path in GUIDE.glob("*.py")})
+    assert sorted(rows) == sorted(graph), "docs/architecture.md's module table should list each module of hooks/guide " \
+        f"once: missing {sorted(set(graph) - set(rows))}, not a module {sorted(set(rows) - set(graph))}"
+    misplaced = [f"{module}.py imports {target}.py, listed below it" for position, module in enumerate(rows)
+                 for target in sorted(graph[module]) if target not in rows[:position]]
+    assert not misplaced, "docs/architecture.md lists modules in import order, from the bottom up: " + "; ".join(misplaced)
 
 
 @pytest.mark.parametrize("sources, expected", [
