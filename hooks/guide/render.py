@@ -75,15 +75,18 @@ def asset(context, path: str) -> Markup:
     return Markup(escape_text("../" * depth + path))
 
 
-# What a template may call, by the name it calls it. The tree views are here because their functions shape a tree
-# for its page: tree_view.py (JSON, outline, citations, labels) and tree_diagram.py (the diagram).
+# What a template may call, by the name it calls it.
 TEMPLATE_FILTERS = dict(md=markdown_html, md_inline=markdown_inline, cell=table_cell, json_script=json_script,
                         source_of=lambda citation: citation.partition("#")[0],
                         front_title=front_title, front_description=front_description)
-TEMPLATE_GLOBALS = dict(href=href, url=url, asset=asset, cite=cite, title_of=title_of, links_to=links_to,
-                        tree_payload=tree_view.payload, tree_outline=tree_view.outline, tree_anchor=tree_view.anchor,
-                        tree_citations=tree_view.citations, outcome_use_cases=tree_view.use_cases, tree_path_labels=tree_view.path_labels,
-                        tree_diagram=tree_diagram.layout)
+TEMPLATE_GLOBALS = dict(
+    # links and citations from the current page (above)
+    href=href, url=url, asset=asset, cite=cite, title_of=title_of, links_to=links_to,
+    # a decision tree shaped for its page: tree_view.py (JSON, outline, citations, labels), tree_diagram.py (diagram)
+    tree_payload=tree_view.payload, tree_outline=tree_view.outline, tree_anchor=tree_view.anchor,
+    tree_citations=tree_view.citations, outcome_use_cases=tree_view.use_cases, tree_path_labels=tree_view.path_labels,
+    tree_diagram=tree_diagram.layout,
+)
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
