@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import api, changelog, csp, embeds, exports, glossary, minify, pipeline, render, review_age, site, tree_view  # noqa: E402
+from guide import addresses, api, changelog, csp, embeds, exports, glossary, minify, pipeline, review_age, site, tree_view  # noqa: E402
 from guide import theme_fixes  # noqa: E402
 from guide.errors import DataErrors  # noqa: E402
 
@@ -50,7 +50,7 @@ def _without_gc(hook):
 
 @_without_gc
 def on_config(config):
-    render.set_directory_urls(config.use_directory_urls)  # false in the offline edition (the offline plugin)
+    addresses.set_directory_urls(config.use_directory_urls)  # false in the offline edition (the offline plugin)
     data_dir = Path(config.config_file_path).resolve().parent / "data"
     try:
         _build["model"] = pipeline.load_model(data_dir)

@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from conftest import DATA, build, make_project
 
+from guide.addresses import item_src
 from guide.catalog import COLLECTIONS
 from guide.pipeline import load_model
-from guide.site import item_src, pages
+from guide.site import pages
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"

@@ -15,7 +15,7 @@ import pytest
 from conftest import serve, world_readable_dir
 from playwright.sync_api import expect
 
-from guide.embeds import SANDBOX, embeds
+from guide.embed_list import SANDBOX, embeds
 from guide.pipeline import load_model
 
 ROOT = Path(__file__).resolve().parents[1]

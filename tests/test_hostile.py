@@ -119,9 +119,10 @@ def test_nothing_executes_on_any_page(browser, hostile_site):
 # it reads the scheme. The link rule checks the addresses Markdown renders, read the same way.
 
 from guide.documents import Document  # noqa: E402
+from guide.link_safety import is_safe_address, rendered_addresses  # noqa: E402
 from guide.references import check_links, check_page_structure  # noqa: E402
-from guide.render import escape_text, is_safe_address, markdown_html, rendered_addresses  # noqa: E402
 from guide.strict_yaml import Positions  # noqa: E402
+from guide.text import escape_text, markdown_html  # noqa: E402
 
 REFUSED = "is not allowed: a browser reads '{}' as that address once it drops line breaks, tabs and spaces; " \
           "use an http, https or mailto address, or a site-relative one"

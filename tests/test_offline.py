@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT, world_readable_dir
 from playwright.sync_api import expect
 
-from guide import pipeline, render
+from guide import addresses, pipeline, render
 
 MODEL = pipeline.load_model(ROOT / "data")
 GUIDE = next(t for t in MODEL.items["decision-trees"] if t["id"] == "guide")
@@ -63,22 +63,22 @@ def offline_site() -> Path:
 def test_links_in_templates_follow_the_url_style(page_src, target, directory, by_file):
     """The addresses our templates write into HTML, with directory URLs and in the offline edition."""
     try:
-        assert render._url(page_src, target) == directory
-        render.set_directory_urls(False)
-        assert render._url(page_src, target) == by_file
-        assert render.url_of(target) == target.replace(".md", ".html")
+        assert addresses.relative_url(page_src, target) == directory
+        addresses.set_directory_urls(False)
+        assert addresses.relative_url(page_src, target) == by_file
+        assert addresses.url_of(target) == target.replace(".md", ".html")
     finally:
-        render.set_directory_urls(True)
-    assert render._url(page_src, target) == directory
+        addresses.set_directory_urls(True)
+    assert addresses.relative_url(page_src, target) == directory
 
 
 def test_assets_follow_the_url_style():
     try:
-        render.set_directory_urls(False)
+        addresses.set_directory_urls(False)
         assert render.asset({"page_src": "approaches/rag.md"}, "assets/x.js") == "../assets/x.js"
         assert render.asset({"page_src": "index.md"}, "assets/x.js") == "assets/x.js"
     finally:
-        render.set_directory_urls(True)
+        addresses.set_directory_urls(True)
     assert render.asset({"page_src": "approaches/rag.md"}, "assets/x.js") == "../../assets/x.js"
 
 

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guide import pipeline, render
+from guide import addresses, pipeline, render
 from guide.documents import read_documents
 from guide.references import text_fields
 from guide.site import context
+from guide.text import _converted, escape_text, is_plain, markdown_html
 from guide.tree_view import plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,32 +23,32 @@ TEXTS = sorted({text for d in DOCUMENTS for _, text in text_fields(d.data)})
 
 def converted(text: str) -> str:
     """The long way: Python-Markdown on the escaped text."""
-    return render._converted(render.escape_text(text))
+    return _converted(escape_text(text))
 
 
 def test_most_data_text_takes_the_shortcut():
-    plain = [t for t in TEXTS if render.is_plain(t)]
+    plain = [t for t in TEXTS if is_plain(t)]
     assert len(plain) > len(TEXTS) * 0.8, "the plain-text test no longer matches most data text"
 
 
 def test_shortcut_matches_markdown_on_every_data_text():
-    different = [t for t in TEXTS if render.is_plain(t) and str(render.markdown_html(t)) != converted(t)]
+    different = [t for t in TEXTS if is_plain(t) and str(markdown_html(t)) != converted(t)]
     assert different == []
 
 
 @pytest.mark.parametrize("text", ["1. first", "2) second", "a *b*", "a_b_c", "x  ", " x", "x\ny", "<b>x</b>", "a & b",
                                   "[a](b)", "`code`", "# title", "- item", "a\\b", "x!", "a | b", "~~x~~", "{: .x}"])
 def test_text_with_markup_goes_the_long_way(text):
-    assert not render.is_plain(text)
-    assert str(render.markdown_html(text)) == converted(text)
+    assert not is_plain(text)
+    assert str(markdown_html(text)) == converted(text)
 
 
 @settings(max_examples=600, deadline=None)
 @given(text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
        | st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 ,.;:'\"?()%/=+@$^-]{0,30}", fullmatch=True))
 def test_shortcut_matches_markdown_on_any_text(text):
-    if render.is_plain(text):
-        assert str(render.markdown_html(text)) == converted(text)
+    if is_plain(text):
+        assert str(markdown_html(text)) == converted(text)
         assert plain_text(text) == text
 
 
@@ -59,12 +60,12 @@ _path = st.lists(_part, max_size=4).map("/".join)
 @given(path=_path, start=_path, slash=st.booleans())
 def test_relpath_matches_posixpath(path, start, slash):
     target = path + ("/" if slash and path else "")
-    assert render._relpath(target, start) == posixpath.relpath(target or ".", start or ".")
+    assert addresses._relpath(target, start) == posixpath.relpath(target or ".", start or ".")
 
 
 @pytest.mark.parametrize("path, start", [("a/./b", "c"), ("a/../b", "c/d"), ("a//b", ""), ("a", "b/../c")])
 def test_relpath_of_unusual_paths_matches_posixpath(path, start):
-    assert render._relpath(path, start) == posixpath.relpath("/" + path, "/" + start)
+    assert addresses._relpath(path, start) == posixpath.relpath("/" + path, "/" + start)
 
 
 def test_cite_names_each_source_once_with_its_items_and_flags_a_cited_figure():

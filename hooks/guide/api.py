@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .addresses import item_src, url_of
 from .catalog import COLLECTIONS
 from .exports import EXPORT_DIR, FORMATS, tables
 from .model import Model, thaw
-from .render import url_of
-from .site import item_src
 
 API_DIR = "api/v1"
 API_SCHEMAS = Path(__file__).resolve().parent / "api"

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .addresses import url_of
 from .model import Model
-from .render import environment, markdown_html, url_of
+from .render import environment
+from .text import markdown_html
 
 FEED_FILE = "feed.xml"
 CHANGELOG_SRC = "changelog/index.md"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import COLLECTIONS, SCHEMA_DIR
-from .errors import DataError
+from .errors import DataError, key_path
 from .schemas import refresh, validate
 from .strict_yaml import Positions, parse
 
@@ -23,7 +23,6 @@ class Document:
 
     def at(self, path, key: str, message: str) -> DataError:
         """An error about the value at `path` in this document."""
-        from .errors import key_path
         line, col = self.positions.locate(path)
         return DataError(self.file, line, col, key or key_path(path), message)
 

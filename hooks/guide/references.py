@@ -11,7 +11,7 @@ from collections import defaultdict
 from .catalog import COLLECTIONS
 from .documents import Document
 from .errors import DataError
-from .render import is_safe_address, rendered_addresses
+from .link_safety import is_safe_address, rendered_addresses
 
 # Where each collection refers to items of another: (collection, path pattern, target collection).
 # In a pattern, '*' stands for every list item and '{}' for every key of a mapping.

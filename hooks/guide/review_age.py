@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from .addresses import item_src
 from .catalog import COLLECTIONS
 from .model import Model
 from .render import environment
-from .site import Page, item_src
+from .site import Page
 
 SETTING = "review_after_days"
 DEFAULT_DAYS = 365

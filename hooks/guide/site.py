@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .addresses import item_src
 from .catalog import COLLECTIONS
+from .embed_list import embeds
 from .exports import FORMATS, tables
 from .model import Model
 from .render import environment
@@ -40,16 +42,8 @@ def _index_template(collection: str) -> str:
     return f"{collection}/index.md.j2"
 
 
-def item_src(collection: str, item_id: str) -> str:
-    """Where an item is shown: its own page, or its anchor on the collection's index page."""
-    if COLLECTIONS[collection].item_pages:
-        return f"{collection}/{item_id}.md"
-    return f"{collection}/index.md#{item_id}"
-
-
 def context(model: Model, site_url: str | None = None) -> dict:
     """What every template may use besides the page's own variables."""
-    from .embeds import embeds
     return {"embeds": embeds(model), "site_url": site_url or "https://YOUR-GUIDE-ADDRESS/", "export_tables": tables(model),
             "export_formats": FORMATS, "model": model, "items": model.items, "by_id": model.by_id, "derived": model.derived,
             "collections": COLLECTIONS, "item_src": item_src, "files": model.files,

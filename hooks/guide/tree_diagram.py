@@ -1,7 +1,7 @@
 """Shapes a decision tree into the diagram on its page: boxes for questions and outcomes, one below the other,
 each answer on the branch that leads from a question to what follows it.
 
-Called from the tree page's template (registered in `render.environment()`), which draws it as nested lists in
+Called from the tree page's template (registered in `render.TEMPLATE_GLOBALS`), which draws it as nested lists in
 decision-trees/diagram.html.j2; the layout is the stylesheet's, so the diagram wraps its text to any column.
 """
 from __future__ import annotations

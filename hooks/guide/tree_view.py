@@ -1,7 +1,7 @@
 """A decision tree as its page and its readers see it: the JSON the browser script and the API read, and the outline.
 
 Templates call `payload()`, `outline()`, `citations()`, `path_labels()` and `anchor()` (registered in
-`render.environment()`); the MkDocs hook publishes `api_files()`.
+`render.TEMPLATE_GLOBALS`); the MkDocs hook publishes `api_files()`.
 """
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import json
 import re
 from pathlib import Path
 
+from .addresses import item_src, url_of
 from .model import Model
-from .render import is_plain, markdown_html, url_of
-from .site import item_src
+from .text import is_plain, markdown_html
 
 API_VERSION = 1
 API_DIR = "api/v1"

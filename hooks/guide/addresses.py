@@ -1,0 +1,83 @@
+"""Site addresses: a page's address from its source path, where an item is shown, and links from one page to another.
+
+Used by the Jinja environment's link helpers (`render.py`), the tree views, the API, the changelog and the MkDocs
+hook (which sets the kind of address for each build).
+"""
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from .catalog import COLLECTIONS
+from .text import escape_text
+
+
+# MkDocs' use_directory_urls for the build under way: true for the published site ('approaches/rag/'), false for
+# the offline edition that opens from disk, where every address must name its file ('approaches/rag.html').
+_directory_urls = True
+
+
+def set_directory_urls(on: bool) -> None:
+    """Called by the MkDocs hook at the start of each build, before any page or payload is made."""
+    global _directory_urls
+    if on != _directory_urls:
+        _directory_urls = on
+        relative_url.cache_clear()
+
+
+def url_of(src: str) -> str:
+    """The site address of a source page: 'approaches/rag.md' -> 'approaches/rag/' (directory URLs), or
+    'approaches/rag.html' in the offline edition."""
+    path, _, anchor = src.partition("#")
+    if not _directory_urls:
+        url = path[: -len(".md")] + ".html"
+    elif path.endswith("index.md"):
+        url = path[: -len("index.md")]
+    else:
+        url = path[: -len(".md")] + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath(path or '.', start or '.') for two paths from the site's root ('' is the root), on the
+    strings alone: relpath itself asks the operating system for the working directory on every call, and there
+    are thousands of links in a build. Anything but plain 'a/b/c' paths goes to relpath."""
+    to, here = path.strip("/").split("/") if path.strip("/") else [], start.split("/") if start else []
+    if any(part in ("", ".", "..") for part in to + here):
+        return posixpath.relpath("/" + path, "/" + start)
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
+def item_src(collection: str, item_id: str) -> str:
+    """Where an item is shown: its own page, or its anchor on the collection's index page."""
+    if COLLECTIONS[collection].item_pages:
+        return f"{collection}/{item_id}.md"
+    return f"{collection}/index.md#{item_id}"
+
+
+@lru_cache(maxsize=65536)
+def relative_href(page_src: str, target: str) -> Markup:
+    """A Markdown link target from a page to another page's source path, e.g. '../rag.md#x' (the `href` global)."""
+    here = posixpath.dirname(page_src)
+    path, _, anchor = target.partition("#")
+    rel = _relpath(path, here)
+    return Markup(escape_text(rel + (f"#{anchor}" if anchor else "")))
+
+
+@lru_cache(maxsize=65536)
+def relative_url(page_src: str, target: str) -> Markup:
+    """An HTML href from a page's address to another page (the `url` global); made again for the offline edition."""
+    here = url_of(page_src)
+    base = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    path, _, anchor = url_of(target).partition("#")
+    rel = _relpath(path, base.rstrip("/"))
+    if (path == "" or path.endswith("/")) and rel != ".":
+        rel += "/"
+    elif rel == ".":
+        rel = "./"
+    return Markup(escape_text(rel + (f"#{anchor}" if anchor else "")))
