@@ -48,6 +48,8 @@ def test_rows_say_type_requirement_and_description(tmp_path):
             "id": {"$ref": "common.schema.json#/$defs/slug", "description": "Its id."},
             "order": {"type": "integer", "minimum": 1, "maximum": 9, "description": "Position | place."},
             "tags": {"type": "array", "items": {"enum": ["a", "b"]}, "minItems": 1, "uniqueItems": True, "description": "Tags."},
+            "see": {"type": "array", "items": {"$ref": "common.schema.json#/$defs/slug", "x-ref": "faq"},
+                    "description": "Related."},
             "parts": {"type": "array", "items": {"type": "object", "required": ["text"], "properties": {
                 "text": {"type": "string", "maxLength": 50, "description": "Words."}}}, "description": "Parts."},
         }}))
@@ -56,6 +58,7 @@ def test_rows_say_type_requirement_and_description(tmp_path):
     assert "| `order` | whole number, 1 to 9 | optional | Position \\| place. |" in text
     assert "| `tags` | list of one of `a`, `b`, not empty, no repeats | optional | Tags. |" in text
     assert "| `parts` | list of mappings (fields below) | optional | Parts. |" in text
+    assert "| `see` | list of [slug](#slug) (a reference to `faq`) | optional | Related. |" in text
     assert "### `parts[]`" in text
     assert "| `parts[].text` | text, at most 50 characters | required | Words. |" in text
     assert "A question: data/faq/&lt;id>.yml." in text

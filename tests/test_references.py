@@ -1,16 +1,22 @@
 """Unit tests of the cross-file rules, each from tiny inline documents, asserting the exact message."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from guide.catalog import COLLECTIONS
 from guide.documents import Document
 from guide.references import check_citations, check_comparison_columns, check_ids, check_links, check_references
+from guide.schemas import all_reference_fields, reference_fields
 from guide.strict_yaml import parse
+
+SCHEMAS = str(Path(__file__).resolve().parents[1] / "data" / "schemas")
 
 
 def doc(collection: str, slug: str, text: str) -> Document:
     file = f"data/{collection}/{slug}.yml"
     data, positions, errors = parse(text.encode(), file)
     assert errors == []
-    return Document(file, collection, slug, data, positions)
+    return Document(file, collection, slug, data, positions, reference_fields(SCHEMAS, collection))
 
 
 SOURCE = doc("sources", "alpha", "id: alpha\ninventory:\n  - {id: table-cost, kind: table-row, label: Cost}\n")
@@ -66,15 +72,24 @@ def test_unknown_inventory_item_in_citation():
         "data/faq/q.yml:3:5: sources[0]: 'table-costs' is not in the inventory of source 'alpha' (known: table-cost)"]
 
 
+def test_reference_fields_come_from_the_schemas_and_name_real_collections():
+    """Every `x-ref` in data/schemas/ names a collection, and the fields the rules follow are those the schemas mark."""
+    found = all_reference_fields(SCHEMAS)
+    assert {target for _, _, target in found} <= set(COLLECTIONS)
+    assert {("comparisons", "rows.*.cells.{}", "approaches"), ("use-cases", "approaches.*", "approaches"),
+            ("decision-trees", "outcomes.*.use_cases.*", "use-cases"), ("glossary", "see.*", "glossary")} <= set(found)
+    assert len(found) == 19
+
+
 def test_dangling_reference_of_every_kind_is_caught():
-    from guide.references import REFERENCES
-    for collection, pattern, target in REFERENCES:
+    for collection, pattern, target in all_reference_fields(SCHEMAS):
         # Build the smallest document that puts 'nowhere' at the pattern's place.
         value: object = "nowhere"
         for part in reversed(pattern.split(".")):
             value = [value] if part == "*" else {"nowhere": {}} if part == "{}" else {part: value}
         value["id"] = "x"
-        document = Document(f"data/{collection}/x.yml", collection, "x", value, parse(b"a: 1\n", "x")[1])
+        document = Document(f"data/{collection}/x.yml", collection, "x", value, parse(b"a: 1\n", "x")[1],
+                            reference_fields(SCHEMAS, collection))
         errors = messages(check_references([document]))
         assert len(errors) == 1 and "'nowhere' is not a known" in errors[0], (collection, pattern, errors)
 

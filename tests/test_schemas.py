@@ -173,3 +173,15 @@ def test_unchanged_schemas_are_not_read_again(tmp_path):
     first = schemas._sets[folder]
     refresh(folder)
     assert schemas._sets[folder] is first
+
+
+def test_a_reference_to_no_collection_is_a_schema_error(tmp_path):
+    """`x-ref` names the folder under data/ whose ids a field holds; a misspelt one stops the check like a bad `$ref`."""
+    data = _copy_of_fixture(tmp_path)
+    schema = data / "schemas" / "faq.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"x-ref": "approaches"', '"x-ref": "approach"'),
+                      encoding="utf-8")
+    assert [str(e) for e in check(data)[1]] == [
+        "data/schemas/faq.schema.json:38:9: properties.approaches.items.x-ref: 'approach' is not a collection; 'x-ref' "
+        "names the folder under data/ whose ids the value is (known: approaches, aspects, changelog, comparisons, "
+        "decision-trees, faq, frameworks, glossary, sources, statistics, techniques, use-cases)"]

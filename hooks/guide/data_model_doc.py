@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .catalog import COLLECTIONS, SCHEMA_DIR
 from .render import TEMPLATES
+from .schemas import REF_KEYWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "data" / SCHEMA_DIR
@@ -57,7 +58,11 @@ def _range(low, high, unit: str) -> str:
 
 
 def type_of(schema: dict) -> str:
-    """The type of a value in words, with a link where it is one of the shared types."""
+    """The type of a value in words, with a link where it is one of the shared types, and the collection whose ids
+    it holds where the schema marks it as a reference (`x-ref`)."""
+    if isinstance(schema.get(REF_KEYWORD), str):
+        rest = {key: value for key, value in schema.items() if key != REF_KEYWORD}
+        return f"{type_of(rest)} (a reference to `{schema[REF_KEYWORD]}`)"
     if "$ref" in schema:
         name = _ref_name(schema["$ref"])
         return f"[{name}](#{name})"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .catalog import COLLECTIONS, SCHEMA_DIR
 from .errors import DataError, key_path
-from .schemas import refresh, validate
+from .schemas import reference_fields, refresh, validate
 from .strict_yaml import Positions, parse
 
 
@@ -20,6 +20,7 @@ class Document:
     slug: str            # the file name without .yml
     data: dict
     positions: Positions
+    references: tuple = ()  # (path pattern, target collection) of each reference field, from the schema's `x-ref`
 
     def at(self, path, key: str, message: str) -> DataError:
         """An error about the value at `path` in this document."""
@@ -48,7 +49,7 @@ def read_document(raw: bytes, shown: str, collection: str, slug: str, schema_dir
     problems = validate(document, collection, schema_dir, shown, positions)
     if problems:
         return None, errors + problems
-    return Document(shown, collection, slug, document, positions), errors
+    return Document(shown, collection, slug, document, positions, reference_fields(schema_dir, collection)), errors
 
 
 def _link_problem(path: Path, data_dir: Path) -> str | None:

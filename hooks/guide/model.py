@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from .catalog import COLLECTIONS
 from .figures import figures_by_citation
-from .references import citations
+from .references import citations, references
 from .verdicts import main_tree
 
 
@@ -138,9 +138,9 @@ def build(documents) -> Model:
             cited_by[source_id].append((doc.collection, doc.data["id"]))
         for citation in sorted(c for c in cites if "#" in c):
             citing[citation].append((doc.collection, doc.data["id"]))
-        if doc.collection in ("comparisons", "frameworks", "decision-trees") and "source" in doc.data:
-            if (doc.collection, doc.data["id"]) not in cited_by[doc.data["source"]]:
-                cited_by[doc.data["source"]].append((doc.collection, doc.data["id"]))
+        for _, source_id, target in references(doc):  # a table, framework or tree built on a source
+            if target == "sources" and (doc.collection, doc.data["id"]) not in cited_by[source_id]:
+                cited_by[source_id].append((doc.collection, doc.data["id"]))
     by_approach, techniques, scenarios = defaultdict(list), defaultdict(list), defaultdict(list)
     verdicts, by_outcome = _verdicts(items)
     for use_case in items["use-cases"]:

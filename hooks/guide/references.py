@@ -13,31 +13,6 @@ from .documents import Document
 from .errors import DataError
 from .link_safety import is_safe_address, rendered_addresses
 
-# Where each collection refers to items of another: (collection, path pattern, target collection).
-# In a pattern, '*' stands for every list item and '{}' for every key of a mapping.
-REFERENCES = (
-    ("comparisons", "source", "sources"),
-    ("comparisons", "approaches.*", "approaches"),
-    ("comparisons", "rows.*.aspect", "aspects"),
-    ("comparisons", "rows.*.cells.{}", "approaches"),
-    ("aspects", "synthesis.{}", "approaches"),
-    ("use-cases", "approaches.*", "approaches"),
-    ("use-cases", "phases.*.approach", "approaches"),
-    ("use-cases", "tree_answers.tree", "decision-trees"),
-    ("techniques", "approach", "approaches"),
-    ("frameworks", "source", "sources"),
-    ("frameworks", "steps.*.approaches.*", "approaches"),
-    ("frameworks", "steps.*.answers.*.points_to.*", "approaches"),
-    ("statistics", "approaches.*", "approaches"),
-    ("faq", "approaches.*", "approaches"),
-    ("glossary", "see.*", "glossary"),
-    ("decision-trees", "source", "sources"),
-    ("decision-trees", "outcomes.*.approaches.*", "approaches"),
-    ("decision-trees", "outcomes.*.use_cases.*", "use-cases"),
-    ("decision-trees", "figures.*", "statistics"),
-)
-
-
 def walk(value, pattern: list[str], path=()):
     """Yield (path, value) for every place the pattern matches; '{}' yields the keys themselves."""
     if not pattern:
@@ -83,17 +58,21 @@ def ids_by_collection(documents: list[Document]) -> dict[str, set[str]]:
     return ids
 
 
+def references(doc: Document):
+    """Every (path, id, target collection) where a document names an item of another, by its schema's `x-ref`."""
+    for pattern, target in doc.references:
+        for path, value in walk(doc.data, pattern.split(".")):
+            yield path, value, target
+
+
 def check_references(documents: list[Document]) -> list[DataError]:
     """Every reference field names an item that exists in its target collection."""
     ids = ids_by_collection(documents)
     errors = []
     for doc in documents:
-        for collection, pattern, target in REFERENCES:
-            if doc.collection != collection:
-                continue
-            for path, value in walk(doc.data, pattern.split(".")):
-                if value not in ids[target]:
-                    errors.append(doc.at(path, "", f"'{value}' is not a known {COLLECTIONS[target].singular} (known: {_known(ids[target])})"))
+        for path, value, target in references(doc):
+            if value not in ids[target]:
+                errors.append(doc.at(path, "", f"'{value}' is not a known {COLLECTIONS[target].singular} (known: {_known(ids[target])})"))
     return errors
 
 

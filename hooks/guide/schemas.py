@@ -28,6 +28,7 @@ from .strict_yaml import Positions
 TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
               "array": "a list", "object": "a mapping", "null": "nothing"}
 SCHEMA_SUFFIX = ".schema.json"
+REF_KEYWORD = "x-ref"  # on a schema node: the value there is the id of an item of the collection it names
 NOT_BLANK = r"\S"  # the pattern of text fields: at least one character that is not a space or a line break
 
 
@@ -76,6 +77,7 @@ class SchemaSet:
     schemas: dict[str, dict] = field(default_factory=dict)
     errors: list[DataError] = field(default_factory=list)
     validators: dict[str, Validator] = field(default_factory=dict)
+    references: dict[str, tuple] = field(default_factory=dict)
 
     def shown(self, name: str) -> str:
         folder = Path(self.folder)
@@ -89,6 +91,12 @@ class SchemaSet:
             self.validators[collection] = Validator(_inline_refs(self.schemas[name], name, self.schemas, ()),
                                                     registry=registry)
         return self.validators[collection]
+
+    def reference_fields(self, collection: str) -> tuple[tuple[str, str], ...]:
+        if collection not in self.references:
+            name = f"{collection}{SCHEMA_SUFFIX}"
+            self.references[collection] = tuple(_ref_fields(self.schemas[name], name, self.schemas))
+        return self.references[collection]
 
 
 _sets: dict[str, SchemaSet] = {}
@@ -124,6 +132,36 @@ def validator_for(schema_dir: str, collection: str) -> Validator:
     return _current(schema_dir).validator(collection)
 
 
+def reference_fields(schema_dir: str, collection: str) -> tuple[tuple[str, str], ...]:
+    """Where a collection's items name items of another, read from its schema's `x-ref` keywords: (path pattern,
+    target collection) pairs. In a pattern, '*' stands for every list item and '{}' for every key of a mapping."""
+    return _current(schema_dir).reference_fields(collection)
+
+
+def all_reference_fields(schema_dir: str) -> tuple[tuple[str, str, str], ...]:
+    """(collection, path pattern, target collection) for every reference field of every collection."""
+    return tuple((collection, pattern, target) for collection in COLLECTIONS
+                 for pattern, target in reference_fields(schema_dir, collection))
+
+
+def _ref_fields(node, base: str, schemas: dict[str, dict], path=(), seen=()):
+    """(path pattern, target) for every `x-ref` reached from a schema node, following `$ref` into the folder."""
+    if not isinstance(node, dict):
+        return
+    if isinstance(node.get(REF_KEYWORD), str):
+        yield ".".join(path), node[REF_KEYWORD]
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        file, _, pointer = ref.partition("#")
+        file = file or base
+        if (file, pointer) not in seen:
+            yield from _ref_fields(_resolve(ref, base, schemas), file, schemas, path, seen + ((file, pointer),))
+    for key, sub in (node.get("properties") or {}).items():
+        yield from _ref_fields(sub, base, schemas, path + (key,), seen)
+    yield from _ref_fields(node.get("items"), base, schemas, path + ("*",), seen)
+    yield from _ref_fields(node.get("propertyNames"), base, schemas, path + ("{}",), seen)
+
+
 def _json_position(text: str, path) -> tuple[int, int]:
     """The line and column of the key at `path` in a JSON text, found by looking for each key in turn after the
     one before it: near enough for a message, and (1, 1) where a key cannot be found."""
@@ -139,17 +177,22 @@ def _json_position(text: str, path) -> tuple[int, int]:
     return line, found - (text.rfind("\n", 0, found) + 1) + 1
 
 
-def _refs(node, path=()):
-    """Every (path, '$ref' value) in a schema."""
+def _keyword_values(node, keyword: str, path=()):
+    """Every (path, value) of a keyword in a schema."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key == "$ref" and isinstance(value, str):
+            if key == keyword:
                 yield path + (key,), value
             else:
-                yield from _refs(value, path + (key,))
+                yield from _keyword_values(value, keyword, path + (key,))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _refs(value, path + (index,))
+            yield from _keyword_values(value, keyword, path + (index,))
+
+
+def _refs(node, path=()):
+    """Every (path, '$ref' value) in a schema."""
+    return ((p, v) for p, v in _keyword_values(node, "$ref", path) if isinstance(v, str))
 
 
 def _resolve(ref: str, base: str, schemas: dict[str, dict]):
@@ -202,6 +245,11 @@ def _schema_problems(found: SchemaSet, name: str, schema, text: str) -> list[Dat
             problems.append(DataError(shown, *_json_position(text, path), key_path(path),
                                       f"'{ref}' points at nothing in {found.shown('')}; check the file name and the "
                                       "path after '#'"))
+    for path, target in _keyword_values(schema, REF_KEYWORD):
+        if not isinstance(target, str) or target not in COLLECTIONS:
+            problems.append(DataError(shown, *_json_position(text, path), key_path(path),
+                                      f"'{target}' is not a collection; '{REF_KEYWORD}' names the folder under data/ "
+                                      f"whose ids the value is (known: {', '.join(sorted(COLLECTIONS))})"))
     for path, pattern in _patterns(schema):
         try:
             ecma_pattern(pattern)

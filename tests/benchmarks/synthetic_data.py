@@ -12,13 +12,14 @@ import yaml
 
 from guide.catalog import COLLECTIONS, SCHEMA_DIR
 from guide.documents import schema_comment
-from guide.references import REFERENCES
+from guide.schemas import all_reference_fields
 from guide.strict_yaml import parse
 
 # The three approaches are the subject of the guide, not content that grows: every copy refers to the real ones.
 FIXED = frozenset({"approaches"})
-# Extra references the cross-file rules check outside REFERENCES: (collection, path pattern, target collection).
+# Extra references the cross-file rules check outside the schemas' `x-ref` fields: (collection, path pattern, target collection).
 EXTRA_REFERENCES = (("decision-trees", "framework", "frameworks"),)
+REFERENCES = all_reference_fields(str(Path(__file__).resolve().parents[2] / "data" / SCHEMA_DIR))
 # Human-facing names get the copy's number, so that copies do not share titles, headings or anchors.
 NAMED_FIELDS = ("title", "name", "term", "question", "measures")
 
@@ -33,7 +34,7 @@ def _suffix(value: str, copy: int) -> str:
 
 
 def _rename_at(value, pattern: list[str], rename):
-    """The value with every place the REFERENCES pattern matches passed through rename()."""
+    """The value with every place the reference pattern matches passed through rename()."""
     if not pattern:
         return rename(value) if isinstance(value, str) else value
     head, rest = pattern[0], pattern[1:]
