@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import decision_tree, figures, references, tree_paths, verdicts
+from . import decision_tree, editorial, figures, references, tree_paths, verdicts
 from .documents import Document, read_documents
 from .errors import DataError, DataErrors
 from .model import Model, build
@@ -25,13 +25,26 @@ RULES = (
     tree_paths.check_tree_paths,
     decision_tree.check_use_case_answers,
     verdicts.check_use_case_verdicts,
+    editorial.check_evaluation_steps,
+    editorial.check_outcome_examples,
+    editorial.check_tree_citations,
+    editorial.check_figures_dated,
+    editorial.check_use_cases_have_verdicts,
+)
+
+# Rules that something is used somewhere: run only when every file was read, since a file that failed its schema
+# may hold the citation they look for.
+COMPLETENESS_RULES = (
+    editorial.check_sources_cited,
+    editorial.check_inventory_cited,
 )
 
 
 def check(data_dir: Path) -> tuple[list[Document], list[DataError]]:
     """All documents and all errors: schema errors of every file, then the rules over the valid ones."""
     documents, errors = read_documents(Path(data_dir))
-    for rule in RULES:
+    everything_read = not errors
+    for rule in RULES + (COMPLETENESS_RULES if everything_read else ()):
         errors.extend(rule(documents))
     return documents, sorted(set(errors))
 
