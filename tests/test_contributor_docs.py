@@ -96,7 +96,13 @@ def _project_with_examples(where: Path) -> Path:
     # "Then change the next of the option that should lead to the new question."
     new_question = parse(FRAGMENTS[0].encode(), "f")[0]["questions"][0]["id"]
     start = next(q for q in tree["questions"] if q["id"] == tree["start"])
+    option, old_next = start["options"][-1]["id"], start["options"][-1]["next"]
     start["options"][-1]["next"] = new_question
+    # "An example whose answers went through that option now answers the new question too."
+    via = next(o["id"] for q in tree["questions"] if q["id"] == new_question for o in q["options"] if o["next"] == old_next)
+    for example in tree["examples"]:
+        if example["answers"][:1] == [option] and example["outcome"] == old_next:
+            example["answers"].insert(1, via)
     tree_path.write_text(schema_comment("decision-trees") + "\n" + yaml.safe_dump(tree, sort_keys=False, allow_unicode=True),
                          encoding="utf-8")
     return project
