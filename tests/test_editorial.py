@@ -24,15 +24,15 @@ def messages(errors):
     return [str(e) for e in errors]
 
 
-ARTICLE = doc("sources", "alpha", "id: alpha\nkind: article\ninventory:\n  - {id: row, kind: table-row, label: R}\n"
+ARTICLE = doc("sources", "alpha", "id: alpha\nname: Alpha\nkind: article\ninventory:\n  - {id: row, kind: table-row, label: R}\n"
               "  - {id: step, kind: framework-step, label: S}\n")
-REFERENCE = doc("sources", "maker", "id: maker\nkind: reference\ninventory:\n  - {id: page, kind: table-row, label: P}\n")
+REFERENCE = doc("sources", "maker", "id: maker\nname: Maker\nkind: reference\ninventory:\n  - {id: page, kind: table-row, label: P}\n")
 CITES_ROW = doc("faq", "q", "id: q\nsources: [alpha#row]\n")
 
 
 def test_an_uncited_inventory_item_of_an_article():
     assert messages(editorial.check_inventory_cited([ARTICLE, REFERENCE, CITES_ROW])) == [
-        "data/sources/alpha.yml:5:6: inventory[1].id: 'step' is cited nowhere; cite it as 'alpha#step' where the "
+        "data/sources/alpha.yml:6:6: inventory[1].id: 'step' is cited nowhere; cite it as 'alpha#step' where the "
         "guide uses it, or remove it from the inventory"]
 
 
@@ -120,6 +120,15 @@ def test_a_use_case_without_the_guides_verdict():
         "data/use-cases/unjudged.yml:1:1: id: use case 'unjudged' has no 'verdict'; give the answers it takes through "
         "the main guide 't' and the outcome they reach"]
     assert editorial.check_use_cases_have_verdicts([doc("decision-trees", "s", "source: maker\n" + TREE), unjudged]) == []
+
+
+def test_a_claim_resting_only_on_articles_names_them():
+    named = doc("approaches", "rag", "id: rag\nstrengths:\n  - {text: Alpha finds it cheap., sources: [alpha#row]}\n"
+                "  - {text: Cheap., sources: [alpha, maker]}\n"
+                "costs:\n  - {text: The source articles agree., sources: [alpha]}\n  - {text: Cheap to run., sources: [alpha#step]}\n")
+    assert messages(editorial.check_article_claims_named([ARTICLE, REFERENCE, named])) == [
+        "data/approaches/rag.yml:7:6: costs[1].text: this claim rests only on Alpha, which no model maker's page backs; "
+        "name it in the text (or say 'the source articles') so that readers see whose view it is"]
 
 
 def test_editorial_rules_run_in_the_pipeline(tmp_path):

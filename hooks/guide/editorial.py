@@ -1,6 +1,6 @@
 """Editorial rules: what the guide promises of its content as a whole (everything it lists is used and cited, every
 recommendation says how to evaluate it and has a worked example, each tree cites what it should, every use case has
-the guide's verdict).
+the guide's verdict, a claim no model maker backs says whose it is).
 
 Each rule is a small function over all documents that returns errors; `pipeline.py` runs them all.
 """
@@ -12,6 +12,8 @@ from .references import citations, references
 from .verdicts import main_tree
 
 EVALUATION_STARTS = ("Evaluate:", "Evaluate first:")
+# The sections of an approach page, each a list of claims with their citations.
+APPROACH_SECTIONS = ("strengths", "limits", "costs", "data_needed", "skills_needed", "when_to_choose")
 
 
 def _cited(documents: list[Document]) -> set[str]:
@@ -107,3 +109,24 @@ def check_use_cases_have_verdicts(documents: list[Document]) -> list[DataError]:
     return [doc.at(("id",), "id", f"use case '{doc.data['id']}' has no 'verdict'; give the answers it takes through "
                    f"the main guide '{tree['id']}' and the outcome they reach")
             for doc in documents if doc.collection == "use-cases" and "verdict" not in doc.data]
+
+
+def check_article_claims_named(documents: list[Document]) -> list[DataError]:
+    """A claim on an approach page that rests only on source articles (no model maker's page backs it) names the
+    article, or 'the source articles', in its own text: the reader sees whose view it is."""
+    sources = {d.data["id"]: d.data for d in documents if d.collection == "sources"}
+    errors = []
+    for doc in documents:
+        if doc.collection != "approaches":
+            continue
+        for section in APPROACH_SECTIONS:
+            for i, claim in enumerate(doc.data.get(section, [])):
+                cited = list(dict.fromkeys(c.partition("#")[0] for c in claim.get("sources", [])))
+                if not cited or not all(sources.get(s, {}).get("kind") == "article" for s in cited):
+                    continue
+                names = [sources[s]["name"] for s in cited]
+                if not any(name.lower() in claim["text"].lower() for name in names + ["source article"]):
+                    errors.append(doc.at((section, i, "text"), "", f"this claim rests only on {', '.join(names)}, "
+                                         "which no model maker's page backs; name it in the text (or say 'the source "
+                                         "articles') so that readers see whose view it is"))
+    return errors

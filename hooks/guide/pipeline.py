@@ -30,6 +30,7 @@ RULES = (
     editorial.check_tree_citations,
     editorial.check_figures_dated,
     editorial.check_use_cases_have_verdicts,
+    editorial.check_article_claims_named,
 )
 
 # Rules that something is used somewhere: run only when every file was read, since a file that failed its schema
