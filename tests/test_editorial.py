@@ -67,8 +67,7 @@ examples:
 
 def test_a_tree_that_keeps_the_promises_has_no_errors():
     tree = doc("decision-trees", "t", TREE)
-    for rule in (editorial.check_evaluation_steps, editorial.check_outcome_examples, editorial.check_tree_citations,
-                 editorial.check_figures_dated):
+    for rule in (editorial.check_evaluation_steps, editorial.check_outcome_examples, editorial.check_tree_citations):
         assert rule([ARTICLE, tree]) == []
 
 
@@ -101,15 +100,6 @@ def test_the_main_guide_draws_on_every_article():
     assert messages(editorial.check_tree_citations([ARTICLE, REFERENCE, beta, tree])) == [
         "data/decision-trees/t.yml:1:1: id: the main guide cites nothing from the article 'beta'; it draws on every "
         "source article"]
-
-
-def test_a_figure_a_tree_relies_on_is_dated():
-    dated = doc("statistics", "dated", "id: dated\nas_of: '2026-01'\n")
-    undated = doc("statistics", "undated", "id: undated\n")
-    tree = doc("decision-trees", "t", TREE + "figures: [dated, undated]\n")
-    assert messages(editorial.check_figures_dated([dated, undated, tree])) == [
-        "data/decision-trees/t.yml:15:18: figures[1]: the statistic 'undated' has no 'as_of' date; a figure a tree "
-        "relies on says when it was true"]
 
 
 def test_a_use_case_without_the_guides_verdict():

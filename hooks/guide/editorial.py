@@ -93,13 +93,6 @@ def check_tree_citations(documents: list[Document]) -> list[DataError]:
     return errors
 
 
-def check_figures_dated(documents: list[Document]) -> list[DataError]:
-    """Every figure a tree relies on says when it was true (its statistic has an 'as_of' date)."""
-    undated = {d.data["id"] for d in documents if d.collection == "statistics" and "as_of" not in d.data}
-    return [doc.at(("figures", i), "", f"the statistic '{figure}' has no 'as_of' date; a figure a tree relies on says "
-                   "when it was true")
-            for doc in _trees(documents) for i, figure in enumerate(doc.data.get("figures", [])) if figure in undated]
-
 
 def check_use_cases_have_verdicts(documents: list[Document]) -> list[DataError]:
     """Every use case carries the guide's own verdict (its answers in the main guide), not only the source's view."""

@@ -28,7 +28,6 @@ RULES = (
     editorial.check_evaluation_steps,
     editorial.check_outcome_examples,
     editorial.check_tree_citations,
-    editorial.check_figures_dated,
     editorial.check_use_cases_have_verdicts,
     editorial.check_article_claims_named,
 )
