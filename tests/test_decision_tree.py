@@ -287,11 +287,6 @@ def test_payload_matches_the_published_schema(model, api_schema, name):
     assert errors == []
 
 
-def test_use_cases_declare_answers_in_every_tree(model):
-    trees = {uc["tree_answers"]["tree"] for uc in model.items["use-cases"] if "tree_answers" in uc}
-    assert trees == {t["id"] for t in model.items["decision-trees"] if "source" in t}
-
-
 def test_plain_text_flattens_markdown_and_keeps_markup_as_text():
     assert tree_view.plain_text("Use *few-shot* `examples` and [LoRA](https://example.org/x).") == \
         "Use few-shot examples and LoRA."

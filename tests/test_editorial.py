@@ -102,6 +102,16 @@ def test_the_main_guide_draws_on_every_article():
         "source article"]
 
 
+def test_a_source_tree_that_no_use_case_walks():
+    walked = doc("decision-trees", "walked", "source: maker\n" + TREE.replace("id: t", "id: walked"))
+    alone = doc("decision-trees", "alone", "source: maker\n" + TREE.replace("id: t", "id: alone"))
+    case = doc("use-cases", "u", "id: u\ntree_answers: {tree: walked, answers: [\"yes\"]}\n")
+    main = doc("decision-trees", "t", TREE)
+    assert messages(editorial.check_source_trees_have_use_cases([walked, alone, case, main])) == [
+        "data/decision-trees/alone.yml:1:1: source: no use case walks this tree; give a use case of 'maker' "
+        "'tree_answers' with tree: alone"]
+
+
 def test_a_use_case_without_the_guides_verdict():
     tree = doc("decision-trees", "t", TREE)
     judged = doc("use-cases", "judged", "id: judged\nverdict: {answers: [\"yes\"], outcome: done}\n")

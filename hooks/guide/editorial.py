@@ -94,6 +94,15 @@ def check_tree_citations(documents: list[Document]) -> list[DataError]:
 
 
 
+def check_source_trees_have_use_cases(documents: list[Document]) -> list[DataError]:
+    """A source's own tree shows at least one use case walked through it ('tree_answers'), so that its page compares
+    the source's answer with the guide's on a real case."""
+    walked = {d.data["tree_answers"]["tree"] for d in documents if d.collection == "use-cases" and "tree_answers" in d.data}
+    return [doc.at(("source",), "source", f"no use case walks this tree; give a use case of '{doc.data['source']}' "
+                   f"'tree_answers' with tree: {doc.data['id']}")
+            for doc in _trees(documents) if "source" in doc.data and doc.data["id"] not in walked]
+
+
 def check_use_cases_have_verdicts(documents: list[Document]) -> list[DataError]:
     """Every use case carries the guide's own verdict (its answers in the main guide), not only the source's view."""
     tree = main_tree([d.data for d in _trees(documents)])

@@ -37,6 +37,7 @@ RULES = (
 COMPLETENESS_RULES = (
     editorial.check_sources_cited,
     editorial.check_inventory_cited,
+    editorial.check_source_trees_have_use_cases,
 )
 
 
