@@ -232,14 +232,20 @@ def pytest_runtest_call(item):
     return result
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh browser page that records console errors and page errors in page.guide_errors."""
+def recording_page(browser):
+    """(context, page): a page in a fresh context that records console errors and page errors in page.guide_errors."""
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
     page.on("console", lambda msg: errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
     page.guide_errors = errors
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page that records console errors and page errors in page.guide_errors."""
+    context, page = recording_page(browser)
     yield page
     context.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import ROOT, world_readable_dir
+from conftest import ROOT, recording_page, world_readable_dir
 from playwright.sync_api import expect
 
 from guide import addresses, pipeline, render
@@ -125,11 +125,8 @@ def test_the_offline_edition_searches_from_a_script(offline_site):
 
 
 def _open(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    context, page = recording_page(browser)
+    problems = page.guide_errors
     # A load cut short because the reader moved on (net::ERR_ABORTED) is no fault; a missing file is.
     page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}")
             if r.failure != "net::ERR_ABORTED" else None)
