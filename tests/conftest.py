@@ -85,6 +85,38 @@ def thawed(value):
     return value
 
 
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+
+
+def apply(data_dir: Path, file: str, change) -> None:
+    """One edit of a data file: ("replace", old, new) once, ("write", text), ("delete",), ("symlink", target) or
+    raw bytes; a replace whose old text the file no longer holds fails, so an edit never silently does nothing."""
+    path = data_dir / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kind = change[0]
+    if kind == "replace":
+        text = path.read_text(encoding="utf-8")
+        assert change[1] in text, f"the fixture no longer contains {change[1]!r}"
+        path.write_text(text.replace(change[1], change[2], 1), encoding="utf-8")
+    elif kind == "write":
+        path.write_text(change[1], encoding="utf-8")
+    elif kind == "delete":
+        path.unlink()
+    elif kind == "symlink":
+        path.symlink_to(change[1])
+    else:
+        path.write_bytes(change[1])
+
+
+def minimal_data(where: Path, *changes: tuple[str, tuple]) -> Path:
+    """A copy of the minimal fixture data in where/data, with each (file, change) applied; returns its folder."""
+    data = where / "data"
+    shutil.copytree(MINIMAL, data, symlinks=False)
+    for file, change in changes:
+        apply(data, file, change)
+    return data
+
+
 def make_project(where: Path, data_dir: Path | None = None) -> Path:
     """A copy of the project (config, content, hooks) in `where`, with `data_dir` (default: the real data) as data/."""
     where.mkdir(parents=True, exist_ok=True)

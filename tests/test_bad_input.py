@@ -3,46 +3,21 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import tracemalloc
 from contextlib import redirect_stderr
 from pathlib import Path
 
 import pytest
 from bad_input_cases import ACCEPTED, CASES
-from conftest import build, make_project
+from conftest import MINIMAL, apply, build, make_project, minimal_data
 
 from guide import check
 from guide.strict_yaml import parse
 
-MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
-
-
-def apply(data_dir: Path, file: str, change) -> None:
-    path = data_dir / file
-    path.parent.mkdir(parents=True, exist_ok=True)
-    kind = change[0]
-    if kind == "replace":
-        text = path.read_text(encoding="utf-8")
-        assert change[1] in text, f"the fixture no longer contains {change[1]!r}"
-        path.write_text(text.replace(change[1], change[2], 1), encoding="utf-8")
-    elif kind == "write":
-        path.write_text(change[1], encoding="utf-8")
-    elif kind == "delete":
-        path.unlink()
-    elif kind == "symlink":
-        path.symlink_to(change[1])
-    else:
-        path.write_bytes(change[1])
-
-
 @pytest.fixture
 def broken_data(tmp_path):
     def make(file, change) -> Path:
-        data = tmp_path / "data"
-        shutil.copytree(MINIMAL, data, symlinks=False)
-        apply(data, file, change)
-        return data
+        return minimal_data(tmp_path, (file, change))
     return make
 
 

@@ -1,9 +1,9 @@
 """Unit tests of the editorial rules, each from tiny inline documents, asserting the exact message."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from conftest import minimal_data
 from guide import editorial, pipeline
 from guide.documents import Document
 from guide.schemas import reference_fields
@@ -132,13 +132,8 @@ def test_a_claim_resting_only_on_articles_names_them():
 
 
 def test_editorial_rules_run_in_the_pipeline(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", data)
-    tree = data / "decision-trees" / "main.yml"
-    tree.write_text(tree.read_text(encoding="utf-8").replace('"Evaluate: test it."', "Test it."), encoding="utf-8")
-    faq = data / "faq" / "which.yml"
-    faq.write_text(faq.read_text(encoding="utf-8").replace('sources: ["alpha#faq-which"]', "sources: [alpha]"),
-                   encoding="utf-8")
+    data = minimal_data(tmp_path, ("decision-trees/main.yml", ("replace", '"Evaluate: test it."', "Test it.")),
+                        ("faq/which.yml", ("replace", 'sources: ["alpha#faq-which"]', "sources: [alpha]")))
     assert [str(e) for e in pipeline.check(data)[1]] == [
         "data/decision-trees/main.yml:19:18: outcomes[0].next_steps[0]: the first next step says how to tell whether "
         "the recommendation works; start it with 'Evaluate:' or 'Evaluate first:'",
@@ -148,9 +143,6 @@ def test_editorial_rules_run_in_the_pipeline(tmp_path):
 
 def test_completeness_waits_for_every_file_to_be_read(tmp_path):
     """A file that fails its schema may hold the citation: 'cited nowhere' is not reported on top of its error."""
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", data)
-    faq = data / "faq" / "which.yml"
-    faq.write_text(faq.read_text(encoding="utf-8").replace("order: 1", "order: first"), encoding="utf-8")
+    data = minimal_data(tmp_path, ("faq/which.yml", ("replace", "order: 1", "order: first")))
     errors = [str(e) for e in pipeline.check(data)[1]]
     assert len(errors) == 1 and errors[0].startswith("data/faq/which.yml:")
