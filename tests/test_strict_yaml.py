@@ -161,3 +161,78 @@ def test_a_line_break_only_yaml_knows_is_refused(char):
     assert errors_of(f"a: 1\nb: caf\u00e9 x{char}y\n") == [
         f"data/x/y.yml:2:10: the character U+{ord(char):04X} is a line break to YAML but not to most editors; "
         "use an ordinary line break or remove it"]
+
+
+# ---------------------------------------------------------------- the two readers agree wherever libyaml reads a file
+# `parse()` reads a plain, valid file with libyaml (C) and leaves everything else to the pure-Python reader, which
+# has the final word on every refusal and message. The shortcut is kept only while it reads exactly what the plain
+# path reads: the same document and the same line and column for every key and item.
+
+from pathlib import Path  # noqa: E402
+
+import yaml  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from guide.strict_yaml import pure_parse  # noqa: E402
+
+REAL_FILES = sorted(p for p in (Path(__file__).resolve().parents[1] / "data").rglob("*.yml"))
+READERS_AGREE = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def assert_readers_agree(text: str) -> bool:
+    """Where libyaml reads `text`, the pure-Python reader reads the same document and positions; True if it did."""
+    fast = _fast_parse(text, with_positions=True)
+    if fast is None:
+        return False
+    document, positions, errors = pure_parse(text, "data/x/y.yml")
+    assert errors == [], f"libyaml read a file the pure-Python reader refuses: {[str(e) for e in errors]}"
+    assert fast[0] == document and type(fast[0]) is type(document)
+    assert dict(fast[1]) == dict(positions)
+    return True
+
+
+def test_the_readers_agree_on_every_real_file():
+    assert all(assert_readers_agree(path.read_text(encoding="utf-8")) for path in REAL_FILES)
+
+
+_LINES = ["x: 1\n", "  - y\n", "- z\n", "a: [b, c]\n", "a: {b: c}\n", "k: 'quoted'\n", 'k: "esc\\tape"\n', "k: |\n",
+          "  block\n", "k: >-\n", "n: ~\n", "n: null\n", "b: yes\n", "v: 1.10\n", "t: 1:30\n", "i: -007\n", "e: ''\n",
+          "? complex\n", ": value\n", "k: a # comment\n", "# only a comment\n", "k:\n", "  nested: deeper\n",
+          "u: é ü 漢\n", "k: 'it''s'\n", "k: \"\\u00e9\"\n", "   \n", "k: [a, {b: c}]\n", "k: !tag x\n"]
+
+
+@READERS_AGREE
+@given(index=st.integers(min_value=0), data=st.data())
+def test_the_readers_agree_on_mutated_real_files(index, data):
+    lines = REAL_FILES[index % len(REAL_FILES)].read_text(encoding="utf-8").splitlines(keepends=True)
+    for _ in range(data.draw(st.integers(min_value=1, max_value=4))):
+        at = data.draw(st.integers(min_value=0, max_value=max(len(lines) - 1, 0)))
+        action = data.draw(st.sampled_from(["delete", "duplicate", "insert", "indent", "dedent", "truncate"]))
+        if not lines or action == "insert":
+            lines.insert(at, data.draw(st.sampled_from(_LINES)))
+        elif action == "delete":
+            del lines[at]
+        elif action == "duplicate":
+            lines.insert(at, lines[at])
+        elif action == "indent":
+            lines[at] = "  " + lines[at]
+        elif action == "dedent":
+            lines[at] = lines[at].removeprefix("  ")
+        else:
+            lines[at] = lines[at][: data.draw(st.integers(min_value=0, max_value=len(lines[at])))]
+    assert_readers_agree("".join(lines))
+
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(min_value=-10**16, max_value=10**16),
+                     st.text(max_size=20), st.sampled_from(["no", "on", "1.10", "1:30", "~", "", "007", "0x1F", "1e3"]))
+_TREES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                         st.dictionaries(st.text(max_size=10), inner, max_size=5)),
+                      max_leaves=30)
+
+
+@READERS_AGREE
+@given(value=st.dictionaries(st.text(min_size=1, max_size=10), _TREES, min_size=1, max_size=6),
+       flow=st.sampled_from([False, True, None]), width=st.sampled_from([20, 80, 1000]))
+def test_the_readers_agree_on_any_document(value, flow, width):
+    assert_readers_agree(yaml.safe_dump(value, allow_unicode=True, default_flow_style=flow, width=width))

@@ -40,19 +40,6 @@ def url_of(src: str) -> str:
     return url + (f"#{anchor}" if anchor else "")
 
 
-def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath(path or '.', start or '.') for two paths from the site's root ('' is the root), on the
-    strings alone: relpath itself asks the operating system for the working directory on every call, and there
-    are thousands of links in a build. Anything but plain 'a/b/c' paths goes to relpath."""
-    to, here = path.strip("/").split("/") if path.strip("/") else [], start.split("/") if start else []
-    if any(part in ("", ".", "..") for part in to + here):
-        return posixpath.relpath("/" + path, "/" + start)
-    common = 0
-    while common < min(len(to), len(here)) and to[common] == here[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
-
-
 def item_src(collection: str, item_id: str) -> str:
     """Where an item is shown: its own page, or its anchor on the collection's index page."""
     if COLLECTIONS[collection].item_pages:
@@ -65,7 +52,7 @@ def relative_href(page_src: str, target: str) -> Markup:
     """A Markdown link target from a page to another page's source path, e.g. '../rag.md#x' (the `href` global)."""
     here = posixpath.dirname(page_src)
     path, _, anchor = target.partition("#")
-    rel = _relpath(path, here)
+    rel = posixpath.relpath("/" + path, "/" + here)  # from the site's root: no working directory asked
     return Markup(escape_text(rel + (f"#{anchor}" if anchor else "")))
 
 
@@ -75,7 +62,7 @@ def relative_url(page_src: str, target: str) -> Markup:
     here = url_of(page_src)
     base = here if here.endswith("/") else posixpath.dirname(here) + "/"
     path, _, anchor = url_of(target).partition("#")
-    rel = _relpath(path, base.rstrip("/"))
+    rel = posixpath.relpath("/" + path, "/" + base.rstrip("/"))
     if (path == "" or path.endswith("/")) and rel != ".":
         rel += "/"
     elif rel == ".":

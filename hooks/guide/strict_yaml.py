@@ -289,6 +289,13 @@ def parse(data: bytes, file: str) -> tuple[object, Positions, list[DataError]]:
     if fast is not None:
         document, positions = fast
         return document, positions, []
+    return pure_parse(text, file)
+
+
+def pure_parse(text: str, file: str) -> tuple[object, Positions, list[DataError]]:
+    """Parse decoded text with the pure-Python reader alone: every refusal and message is its own. `parse()` reads
+    most files with libyaml instead; the tests check that the two readers agree on every file libyaml takes."""
+    positions = Positions()
     try:
         node = _Loader(text).get_single_node()
     except _Refused as exc:

@@ -52,27 +52,11 @@ def citations(model: Model, sources) -> list[dict]:
     return list(groups.values())
 
 
-_payloads: dict = {"model": None, "trees": {}}  # payloads of the latest model's trees, by tree id
-
-
 def _preconditions(stated) -> dict | list:
     """An outcome's `requires` as plain data: one mapping, or the list of alternative mappings."""
     if isinstance(stated, (list, tuple)):
         return [{q: list(allowed) for q, allowed in alternative.items()} for alternative in stated]
     return {q: list(allowed) for q, allowed in stated.items()}
-
-
-def payload(model: Model, tree) -> dict:
-    """The tree with every name resolved and every address relative to the site root; plain text throughout.
-    Made once per model and tree (the page, its embed and the API all use it); treat the result as read-only."""
-    if _payloads["model"] is not model:
-        _payloads["model"], _payloads["trees"] = model, {}
-    cached = _payloads["trees"].get(tree["id"])
-    if cached is not None and cached[0] is tree:
-        return cached[1]
-    made = _payload(model, tree)
-    _payloads["trees"][tree["id"]] = (tree, made)
-    return made
 
 
 def use_cases(model: Model, tree, outcome) -> tuple:
@@ -82,7 +66,9 @@ def use_cases(model: Model, tree, outcome) -> tuple:
     return model.derived.use_cases_by_outcome.get(outcome["id"], ())
 
 
-def _payload(model: Model, tree) -> dict:
+def payload(model: Model, tree) -> dict:
+    """The tree with every name resolved and every address relative to the site root; plain text throughout. The
+    page, its embed and the API each make it from the same model, so all three carry the same JSON."""
     questions = {}
     for q in tree["questions"]:
         questions[q["id"]] = {
