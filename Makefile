@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline check test setup setup-test bench clean bytecode
+.PHONY: serve build offline check test setup setup-test bench clean bytecode generate finish
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,17 @@ build: bytecode
 offline: bytecode
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 
+# The complete site sources for any engine that reads mkdocs.yml, with no hooks (docs/architecture.md, "Generated
+# sources"): then `cd build/generated && mkdocs build` (or `zensical build`), and `make finish` on the result.
+generate: setup
+	cd hooks && ../$(BIN)/python -m guide.generate .. ../build/generated
+
+# The theme fixes and the Content-Security-Policy on a site another engine built from build/generated, the Markdown
+# exports copied in and each page's edit link pointed at the file behind it. SITE names the built site.
+SITE ?= build/generated/site
+finish: setup
+	cd hooks && ../$(BIN)/python -m guide.finish ../build/generated ../$(SITE)
+
 check: setup
 	cd hooks && ../$(BIN)/python -m guide.check ../data
 
@@ -52,7 +63,7 @@ test: setup-test
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site-offline .pytest_cache
+	rm -rf site site-offline build .pytest_cache
 
 # Performance figures (docs/performance.md); not part of `make test` or CI. Takes 15-30 minutes, and runs `make test`
 # itself for the test-suite figure. BENCH_ARGS passes options, e.g. BENCH_ARGS="--only overhead,weight" or "--quick".

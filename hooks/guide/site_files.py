@@ -82,7 +82,7 @@ def edit_base(settings: Settings) -> str | None:
 
 
 def _sort_key(path: str) -> tuple:
-    # MkDocs' order: folder by folder, index first, then by name; the search index lists pages in this order.
+    # MkDocs' order for files on disk: folder by folder, index first, then by name (the search index's order).
     folder, _, name = path.rpartition("/")
     return folder.split("/") if folder else [], os.path.splitext(name)[0] != "index", name
 
@@ -132,7 +132,8 @@ def build(model: Model, settings: Settings) -> Site:
     if feed is not None:
         verbatim.append((changelog.FEED_FILE, feed))
     files += [OutputFile(path, text, None, True, VERBATIM) for path, text in verbatim]
-    return Site(files, review_age.log_lines(stale, settings.review_after_days))
+    # One order whoever reads the files: MkDocs' own for a folder on disk, which any engine gives the generated sources.
+    return Site(sorted(files, key=lambda f: _sort_key(f.path)), review_age.log_lines(stale, settings.review_after_days))
 
 
 def html_path(src: str, directory_urls: bool) -> str:
