@@ -42,6 +42,7 @@ def on_files(files, config):
         site = site_files.build(_build["model"], _build["settings"])
     except BuildError as exc:
         raise PluginError(str(exc)) from None
+    config.extra["site_folders"] = site.folders  # read by the 404 page (hooks/theme/404.html)
     for line in site.notes:
         log.info(line)  # INFO, not WARNING: an item growing old is no fault of the change being built (--strict)
     for file in [f for f in files if f.src_dir == config.docs_dir]:

@@ -48,12 +48,14 @@ def _offline(config: dict) -> bool:
     return False
 
 
-def engine_config(config: dict, abbreviations: dict[str, str], off_nav: list[str]) -> dict:
+def engine_config(config: dict, site: site_files.Site, abbreviations: dict[str, str]) -> dict:
     """mkdocs.yml for the generated sources: no hooks, the folders of the generated tree, the pages off the
-    navigation (`not_in_nav`), and the glossary's tooltips for the `abbr` extension (what the hook hands over)."""
+    navigation (`not_in_nav`), the site's folders for the 404 page, and the glossary's tooltips for the `abbr`
+    extension: what the MkDocs hook hands over in `on_config` and `on_files`."""
     out = {key: value for key, value in config.items() if key not in ("hooks", "watch")}
     out.update(docs_dir="docs", site_dir="site", theme={**config["theme"], "custom_dir": "theme"},
-               not_in_nav="".join(f"/{path}\n" for path in off_nav))
+               not_in_nav="".join(f"/{f.path}\n" for f in site.files if f.kind == site_files.PAGE and not f.in_nav),
+               extra={**(config.get("extra") or {}), "site_folders": site.folders})
     extensions = []
     for extension in config.get("markdown_extensions") or ():
         name = extension if isinstance(extension, str) else next(iter(extension))
@@ -84,8 +86,7 @@ def generate(root: Path, folder: Path, environ) -> site_files.Site:
             target.write_text(file.content, encoding="utf-8", newline="")
     shutil.copytree(root / config["theme"]["custom_dir"], folder / "theme")
     with open(folder / "mkdocs.yml", "w", encoding="utf-8") as out:
-        yaml.safe_dump(engine_config(config, site_files.abbreviations(model),
-                                     [f.path for f in site.files if f.kind == site_files.PAGE and not f.in_nav]), out, sort_keys=False, allow_unicode=True)
+        yaml.safe_dump(engine_config(config, site, site_files.abbreviations(model)), out, sort_keys=False, allow_unicode=True)
     manifest = {
         "edit_base": site_files.edit_base(settings),
         "edit_paths": {site_files.html_path(f.path, directory_urls): f.edit_path

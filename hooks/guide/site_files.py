@@ -46,6 +46,11 @@ class Settings:
 class Site:
     files: list[OutputFile]
     notes: list[str]         # lines for the build's output (items due for review), not errors
+    folders: list[str]       # the site's top-level folders, for the 404 page (extra.site_folders in mkdocs.yml)
+
+
+# Folders at the site's root besides those of pages: ours, and the search index's.
+ROOT_FOLDERS = ("assets", "search", "embed", "api", "exports")
 
 
 def settings(config, root: Path, environ, serve: bool = False) -> Settings:
@@ -133,7 +138,12 @@ def build(model: Model, settings: Settings) -> Site:
         verbatim.append((changelog.FEED_FILE, feed))
     files += [OutputFile(path, text, None, True, VERBATIM) for path, text in verbatim]
     # One order whoever reads the files: MkDocs' own for a folder on disk, which any engine gives the generated sources.
-    return Site(sorted(files, key=lambda f: _sort_key(f.path)), review_age.log_lines(stale, settings.review_after_days))
+    files.sort(key=lambda f: _sort_key(f.path))
+    folders = list(ROOT_FOLDERS)
+    for url in (addresses.url_of(f.path) for f in files if f.kind == PAGE):
+        if "/" in url and url.split("/")[0] not in folders:
+            folders.append(url.split("/")[0])
+    return Site(files, review_age.log_lines(stale, settings.review_after_days), folders)
 
 
 def html_path(src: str, directory_urls: bool) -> str:
