@@ -25,7 +25,15 @@ $(VNU_JAR): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup-test: $(BIN)/.installed-test
+# Zensical in a virtual environment of its own (requirements-zensical.txt says why), for tests/test_zensical.py.
+ZENSICAL_VENV := .venv-zensical
+$(ZENSICAL_VENV)/bin/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --upgrade pip
+	$(ZENSICAL_VENV)/bin/pip install --quiet -r requirements-zensical.txt
+	touch $@
+
+setup-test: $(BIN)/.installed-test $(ZENSICAL_VENV)/bin/.installed
 	bash .ci/system-deps
 	$(MAKE) --no-print-directory $(VNU_JAR)
 
