@@ -54,9 +54,11 @@ offline: bytecode
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 
 # The complete site sources for any engine that reads mkdocs.yml, with no hooks (docs/architecture.md, "Generated
-# sources"): then `cd build/generated && mkdocs build` (or `zensical build`), and `make finish` on the result.
+# sources"): then `cd build/generated && mkdocs build`, and `make finish` on the result. For Zensical:
+# `make generate ENGINE=zensical`, then `zensical build` there (it reads raw HTML's addresses as Markdown links).
+ENGINE ?= mkdocs
 generate: setup
-	cd hooks && ../$(BIN)/python -m guide.generate .. ../build/generated
+	cd hooks && ../$(BIN)/python -m guide.generate .. ../build/generated --engine $(ENGINE)
 
 # The theme fixes and the Content-Security-Policy on a site another engine built from build/generated, the Markdown
 # exports copied in and each page's edit link pointed at the file behind it. SITE names the built site.

@@ -29,9 +29,9 @@ def build_date_epoch(site: Path) -> str:
     return str(int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()))
 
 
-def generated_sources(where: Path, built_site: Path) -> Path:
+def generated_sources(where: Path, built_site: Path, engine: str = "mkdocs") -> Path:
     folder = where / "generated"
-    generate.generate(ROOT, folder, {**os.environ, "SOURCE_DATE_EPOCH": build_date_epoch(built_site)})
+    generate.generate(ROOT, folder, {**os.environ, "SOURCE_DATE_EPOCH": build_date_epoch(built_site)}, engine)
     return folder
 
 

@@ -27,7 +27,7 @@ def zensical_site(built_site, tmp_path_factory) -> tuple[Path, Path, str]:
                     f"python3 -m venv .venv-zensical && .venv-zensical/bin/pip install -r requirements-zensical.txt")
     version = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True).stdout.strip()
     assert version == PINNED, f"{ZENSICAL} is {version}, requirements-zensical.txt pins {PINNED}: run `make setup-test`"
-    sources = generated_sources(tmp_path_factory.mktemp("zensical"), built_site)
+    sources = generated_sources(tmp_path_factory.mktemp("zensical"), built_site, engine="zensical")
     # Zensical checks the links in raw HTML, which MkDocs does not, and so reports each link to a Markdown export
     # (copied in by the finish step) as a page that does not exist; with `strict` it would stop at the first.
     config = yaml.safe_load((sources / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -47,10 +47,20 @@ def with_edit_link(html: str, edit_url: str | None, data_file: str | None) -> st
     return html
 
 
+def with_file_links(html: str, files: list[str]) -> str:
+    """Links to files that an engine read as links to pages (Zensical turns 'exports/x.md' in raw HTML into
+    'exports/x/'), pointed at the files again. Nothing changes where the engine left them alone (MkDocs)."""
+    for path in files:
+        page = re.escape(path.removesuffix(".md") + "/")
+        html = re.sub(rf'(href="(?:\.\./)*){page}"', lambda m: f'{m.group(1)}{path}"', html)
+    return html
+
+
 def finish_site(sources: Path, site: Path) -> int:
     """Finish a site another engine built from the sources in `sources`; returns the number of pages finished."""
     manifest = json.loads((sources / MANIFEST).read_text(encoding="utf-8"))
     verbatim, edit_paths, edit_base = set(manifest["verbatim"]), manifest["edit_paths"], manifest["edit_base"]
+    outside = sorted(p.relative_to(sources / OUTSIDE_DOCS).as_posix() for p in (sources / OUTSIDE_DOCS).rglob("*.md"))
     count = 0
     for path in sorted(site.rglob("*.html")):
         where = path.relative_to(site).as_posix()
@@ -61,7 +71,7 @@ def finish_site(sources: Path, site: Path) -> int:
             edit_path = edit_paths[where]
             edit_url = f"{edit_base}{edit_path}" if edit_path and edit_base else None
             html = with_edit_link(html, edit_url, edit_path if (edit_path or "").endswith(".yml") else None)
-        path.write_text(finished(html, where), encoding="utf-8")
+        path.write_text(finished(with_file_links(html, outside), where), encoding="utf-8")
         count += 1
     if (sources / OUTSIDE_DOCS).is_dir():
         shutil.copytree(sources / OUTSIDE_DOCS, site, dirs_exist_ok=True)

@@ -1,6 +1,6 @@
 """`make generate`: the complete site sources in one folder (build/generated/), for any engine that reads mkdocs.yml.
 
-Run as `python -m guide.generate <repository> <folder>`; the folder holds docs/, theme/, a mkdocs.yml with no hooks,
+Run as `python -m guide.generate <repository> <folder> [--engine zensical]`; the folder holds docs/, theme/, a mkdocs.yml with no hooks,
 the Markdown exports in verbatim/, and finish.json for `python -m guide.finish` (docs/architecture.md).
 """
 from __future__ import annotations
@@ -67,11 +67,12 @@ def engine_config(config: dict, site: site_files.Site, abbreviations: dict[str, 
     return out
 
 
-def generate(root: Path, folder: Path, environ) -> site_files.Site:
-    """Write the site sources of the repository at `root` into `folder` (emptied first)."""
+def generate(root: Path, folder: Path, environ, engine: str = "mkdocs") -> site_files.Site:
+    """Write the site sources of the repository at `root` into `folder` (emptied first), for `engine` (the sources
+    differ in one thing between engines: what a relative address in raw HTML is read from; site_files.ENGINES)."""
     config = read_config(root / "mkdocs.yml")
     directory_urls = config.get("use_directory_urls", True) and not _offline(config)
-    settings = site_files.settings({**config, "use_directory_urls": directory_urls}, root, environ)
+    settings = site_files.settings({**config, "use_directory_urls": directory_urls}, root, environ, engine=engine)
     model = site_files.load_model(settings)
     site = site_files.build(model, settings)
     if folder.exists():
@@ -88,6 +89,7 @@ def generate(root: Path, folder: Path, environ) -> site_files.Site:
     with open(folder / "mkdocs.yml", "w", encoding="utf-8") as out:
         yaml.safe_dump(engine_config(config, site, site_files.abbreviations(model)), out, sort_keys=False, allow_unicode=True)
     manifest = {
+        "engine": engine,
         "edit_base": site_files.edit_base(settings),
         "edit_paths": {site_files.html_path(f.path, directory_urls): f.edit_path
                        for f in site.files if f.kind == site_files.PAGE},
@@ -98,11 +100,14 @@ def generate(root: Path, folder: Path, environ) -> site_files.Site:
 
 
 def main(argv: list[str]) -> int:
+    engine = argv.pop(argv.index("--engine") + 1) if "--engine" in argv[:-1] else "mkdocs"
+    argv = [a for a in argv if a != "--engine"]
     if len(argv) != 2:
-        print("usage: python -m guide.generate <repository> <folder, e.g. build/generated>", file=sys.stderr)
+        print("usage: python -m guide.generate <repository> <folder, e.g. build/generated> [--engine "
+              f"{'|'.join(site_files.ENGINES)}]", file=sys.stderr)
         return 2
     try:
-        site = generate(Path(argv[0]).resolve(), Path(argv[1]), os.environ)
+        site = generate(Path(argv[0]).resolve(), Path(argv[1]), os.environ, engine)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -14,6 +14,9 @@ from .errors import BuildError, DataErrors
 from .finish import finished
 from .model import Model
 
+# Each engine, and whether it reads a relative address in a page's raw HTML from the page's source file (Zensical
+# rewrites it as it does a Markdown link) rather than from the page's address (MkDocs leaves raw HTML alone).
+ENGINES = {"mkdocs": False, "zensical": True}
 PAGE = "page"           # Markdown for the engine to render into a page
 VERBATIM = "verbatim"   # copied into the site as it is
 
@@ -40,6 +43,7 @@ class Settings:
     build_date: date         # printed in the exports; the maintainers' page counts the age of reviews from it
     review_after_days: int
     serve: bool              # `mkdocs serve`: our scripts and stylesheets unminified, no policy in the embeds
+    engine: str = "mkdocs"   # the engine that renders the pages: one of ENGINES
 
 
 @dataclass(frozen=True)
@@ -53,8 +57,10 @@ class Site:
 ROOT_FOLDERS = ("assets", "search", "embed", "api", "exports")
 
 
-def settings(config, root: Path, environ, serve: bool = False) -> Settings:
+def settings(config, root: Path, environ, serve: bool = False, engine: str = "mkdocs") -> Settings:
     """Settings from mkdocs.yml's values (any mapping: MkDocs' config, or the file as read by `generate.py`)."""
+    if engine not in ENGINES:
+        raise BuildError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
     try:
         limit = review_age.review_limit(config.get("extra"))
     except ValueError as exc:
@@ -63,7 +69,7 @@ def settings(config, root: Path, environ, serve: bool = False) -> Settings:
                     site_name=config["site_name"], site_url=config.get("site_url") or None,
                     repo_url=config.get("repo_url") or None, edit_uri=config.get("edit_uri") or None,
                     directory_urls=config.get("use_directory_urls", True), build_date=review_age.build_date(environ),
-                    review_after_days=limit, serve=serve)
+                    review_after_days=limit, serve=serve, engine=engine)
 
 
 def load_model(settings: Settings) -> Model:
@@ -116,7 +122,7 @@ def _hand_written(model: Model, settings: Settings) -> list[OutputFile]:
 
 def build(model: Model, settings: Settings) -> Site:
     """Every file of the site; BuildError where a generated page would hide a hand-written one."""
-    addresses.set_directory_urls(settings.directory_urls)
+    addresses.set_directory_urls(settings.directory_urls, ENGINES[settings.engine])
     files = _hand_written(model, settings)
     written = {f.path for f in files}
     stale = review_age.stale_items(model, settings.build_date, settings.review_after_days)
