@@ -132,3 +132,25 @@ def test_the_hook_is_thin():
             imported.add((node.module or "").split(".")[0])
     # MkDocs, the core, and what it takes to put the core on the import path.
     assert imported <= {"mkdocs", "guide", "__future__", "logging", "os", "sys", "pathlib"}, imported
+
+
+def test_finish_points_links_an_engine_read_as_pages_at_the_files():
+    html = '<a href="../../exports/t.md" download>a</a> <a href="../../exports/t/" download>b</a> <a href="exports/u/">c</a>'
+    assert finish.with_file_links(html, ["exports/t.md"]) == \
+        '<a href="../../exports/t.md" download>a</a> <a href="../../exports/t.md" download>b</a> <a href="exports/u/">c</a>'
+
+
+@pytest.mark.parametrize("from_source, expected_url, expected_asset", [
+    (False, "../../approaches/rag/#x", "../../assets/a.js"),  # MkDocs: from the page's address, decision-trees/guide/
+    (True, "../approaches/rag/#x", "../assets/a.js"),         # Zensical: from the source file's folder, decision-trees/
+])
+def test_raw_html_addresses_are_written_from_where_the_engine_reads_them(from_source, expected_url, expected_asset):
+    from guide import addresses, render
+    env = render.environment()
+    template = env.from_string("{{ url('approaches/rag.md#x') }} {{ asset('assets/a.js') }} {{ site_root() }}")
+    try:
+        addresses.set_directory_urls(True, from_source)
+        # The script's root is read by the browser from the page's address, whatever the engine.
+        assert template.render(page_src="decision-trees/guide.md") == f"{expected_url} {expected_asset} ../../"
+    finally:
+        addresses.set_directory_urls(True, False)
