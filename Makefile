@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline check test setup setup-test bench clean bytecode
+.PHONY: serve build offline check test setup setup-test bench clean bytecode generate finish
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,15 @@ $(VNU_JAR): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup-test: $(BIN)/.installed-test
+# Zensical in a virtual environment of its own (requirements-zensical.txt says why), for tests/test_zensical.py.
+ZENSICAL_VENV := .venv-zensical
+$(ZENSICAL_VENV)/bin/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --upgrade pip
+	$(ZENSICAL_VENV)/bin/pip install --quiet -r requirements-zensical.txt
+	touch $@
+
+setup-test: $(BIN)/.installed-test $(ZENSICAL_VENV)/bin/.installed
 	bash .ci/system-deps
 	$(MAKE) --no-print-directory $(VNU_JAR)
 
@@ -45,6 +53,19 @@ build: bytecode
 offline: bytecode
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 
+# The complete site sources for any engine that reads mkdocs.yml, with no hooks (docs/architecture.md, "Generated
+# sources"): then `cd build/generated && mkdocs build`, and `make finish` on the result. For Zensical:
+# `make generate ENGINE=zensical`, then `zensical build` there (it reads raw HTML's addresses as Markdown links).
+ENGINE ?= mkdocs
+generate: setup
+	cd hooks && ../$(BIN)/python -m guide.generate .. ../build/generated --engine $(ENGINE)
+
+# The theme fixes and the Content-Security-Policy on a site another engine built from build/generated, the Markdown
+# exports copied in and each page's edit link pointed at the file behind it. SITE names the built site.
+SITE ?= build/generated/site
+finish: setup
+	cd hooks && ../$(BIN)/python -m guide.finish ../build/generated ../$(SITE)
+
 check: setup
 	cd hooks && ../$(BIN)/python -m guide.check ../data
 
@@ -52,7 +73,7 @@ test: setup-test
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site-offline .pytest_cache
+	rm -rf site site-offline build .pytest_cache
 
 # Performance figures (docs/performance.md); not part of `make test` or CI. Takes 15-30 minutes, and runs `make test`
 # itself for the test-suite figure. BENCH_ARGS passes options, e.g. BENCH_ARGS="--only overhead,weight" or "--quick".

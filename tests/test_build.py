@@ -123,34 +123,6 @@ def test_theme_assets_are_left_alone(built_site):
     assert bundle.read_bytes() == theme.read_bytes()
 
 
-def test_hooks_pause_the_garbage_collector_and_restore_it():
-    import gc
-
-    import site_data
-
-    seen = []
-
-    @site_data._without_gc
-    def hook(fail=False):
-        seen.append(gc.isenabled())
-        if fail:
-            raise ValueError("broken data")
-        return "done"
-
-    assert gc.isenabled()
-    assert hook() == "done" and seen == [False] and gc.isenabled()
-    with pytest.raises(ValueError):
-        hook(fail=True)
-    assert gc.isenabled(), "an error in a hook must not leave the collector off"
-    gc.disable()
-    try:
-        hook()
-        assert not gc.isenabled(), "a collector paused by someone else stays paused"
-    finally:
-        gc.enable()
-    assert site_data.on_config.__name__ == "on_config" and site_data.on_files.__name__ == "on_files"
-
-
 def test_minifier_extensions_match_the_packages():
     import rcssmin
     import rjsmin

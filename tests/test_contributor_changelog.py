@@ -158,11 +158,8 @@ def test_site_address_of_a_changelog_link(target, expected):
     assert changelog.site_address(target, "") == expected
 
 
-def test_no_feed_without_entries(data_dir, tmp_path):
-    model = _model(data_dir)
-    assert changelog.render_feed(model, "Guide", REPO) is None
-    assert changelog.write_feed(model, tmp_path, "Guide", REPO) is None
-    assert not (tmp_path / "feed.xml").exists()
+def test_no_feed_without_entries(data_dir):
+    assert changelog.render_feed(_model(data_dir), "Guide", REPO) is None
 
 
 def test_a_29th_of_february_outside_a_leap_year_is_refused_before_anything_is_built(data_dir):

@@ -17,13 +17,16 @@ from .text import escape_text
 # MkDocs' use_directory_urls for the build under way: true for the published site ('approaches/rag/'), false for
 # the offline edition that opens from disk, where every address must name its file ('approaches/rag.html').
 _directory_urls = True
+# How the engine reads a relative address in a page's raw HTML: from the page's own address, as a browser does
+# (MkDocs leaves raw HTML alone), or from the page's source file, as Zensical does, rewriting it like a Markdown link.
+_html_from_source = False
 
 
-def set_directory_urls(on: bool) -> None:
-    """Called by the MkDocs hook at the start of each build, before any page or payload is made."""
-    global _directory_urls
-    if on != _directory_urls:
-        _directory_urls = on
+def set_directory_urls(on: bool, html_from_source: bool = False) -> None:
+    """Called by the core (`site_files.build`) at the start of each build, before any page or payload is made."""
+    global _directory_urls, _html_from_source
+    if (on, html_from_source) != (_directory_urls, _html_from_source):
+        _directory_urls, _html_from_source = on, html_from_source
         relative_url.cache_clear()
 
 
@@ -56,13 +59,22 @@ def relative_href(page_src: str, target: str) -> Markup:
     return Markup(escape_text(rel + (f"#{anchor}" if anchor else "")))
 
 
+def page_folder(page_src: str) -> str:
+    """The folder of a page's address, from the site's root: 'approaches/rag/' -> 'approaches/rag', '' -> ''."""
+    here = url_of(page_src)
+    return here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+
+
+def html_base(page_src: str) -> str:
+    """The folder the engine reads the page's raw-HTML addresses from: its address's, or its source file's."""
+    return posixpath.dirname(page_src) if _html_from_source else page_folder(page_src)
+
+
 @lru_cache(maxsize=65536)
 def relative_url(page_src: str, target: str) -> Markup:
-    """An HTML href from a page's address to another page (the `url` global); made again for the offline edition."""
-    here = url_of(page_src)
-    base = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    """An HTML href from a page to another page (the `url` global), as the engine reads raw HTML (html_base)."""
     path, _, anchor = url_of(target).partition("#")
-    rel = posixpath.relpath("/" + path, "/" + base.rstrip("/"))
+    rel = posixpath.relpath("/" + path, "/" + html_base(page_src))
     if (path == "" or path.endswith("/")) and rel != ".":
         rel += "/"
     elif rel == ".":

@@ -1,6 +1,6 @@
 """The changelog of guidance changes as an Atom feed (feed.xml), from the entries in data/changelog/.
 
-Called by the MkDocs hook in `on_post_build`; MkDocs-free, so the tests render and parse the feed directly.
+Rendered by the core (`site_files.build`) as the file feed.xml; the tests render and parse the feed directly.
 """
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from .addresses import url_of
 from .model import Model
@@ -86,13 +85,3 @@ def render_feed(model: Model, site_name: str, identity: str, site_url: str | Non
     return environment().get_template("changelog/feed.xml.j2").render(
         site_name=site_name, feed_id=atom_id(identity), base=base, changelog=url_of(CHANGELOG_SRC),
         updated=max(e.updated for e in entries), entries=entries)
-
-
-def write_feed(model: Model, site_dir: Path, site_name: str, identity: str, site_url: str | None = None) -> Path | None:
-    """Write feed.xml at the root of the built site; returns its path, or None when the changelog is empty."""
-    text = render_feed(model, site_name, identity, site_url)
-    if text is None:
-        return None
-    path = Path(site_dir) / FEED_FILE
-    path.write_text(text, encoding="utf-8")
-    return path

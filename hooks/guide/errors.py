@@ -45,3 +45,9 @@ def key_path(path) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+class BuildError(Exception):
+    """A site that cannot be made as asked: data that failed its checks (the report of every error), a generated page
+    that would hide a hand-written one, a figure marker naming no statistic, a page with no room for its policy.
+    Raised by the core (`site_files.py`, `finish.py`); each adapter prints it and stops."""

@@ -1,7 +1,7 @@
 """Every table of the guide as plain rows, and those rows as GFM Markdown, CSV, an HTML fragment and JSON.
 
-`tables()` is read by the page templates (for the download links) and by `write_exports()`, which the MkDocs
-hook calls after the build to write exports/<table>.<format> into the site. Each export names where it comes
+`tables()` is read by the page templates (for the download links) and by `export_files()`, whose
+exports/<table>.<format> the core (`site_files.build`) adds to the site. Each export names where it comes
 from (the guide, its address, version and date, and each source's address) and carries no live content: no raw
 HTML in the Markdown, which is pasted into wikis, and no formula in the CSV, which is opened in spreadsheets.
 """
@@ -189,10 +189,3 @@ WRITERS = {"md": as_markdown, "csv": as_csv, "html": as_html, "json": as_json}
 def export_files(model: Model, origin: Provenance) -> list[tuple[str, str]]:
     """(site path, text) of every table in every format."""
     return [(f"{EXPORT_DIR}/{table.id}.{fmt}", WRITERS[fmt](table, origin)) for table in tables(model) for fmt in FORMATS]
-
-
-def write_exports(model: Model, site_dir: Path, origin: Provenance) -> None:
-    for path, text in export_files(model, origin):
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="")

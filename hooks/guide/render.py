@@ -5,7 +5,6 @@ Used by `site.py` (pages), `embeds.py` (embed pages), `changelog.py` (the feed) 
 """
 from __future__ import annotations
 
-import posixpath
 from functools import cache
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from . import tree_diagram, tree_view
-from .addresses import item_src, relative_href, relative_url, url_of
+from .addresses import html_base, item_src, page_folder, relative_href, relative_url
 from .text import escape_text, front_description, front_title, json_script, markdown_html, markdown_inline, table_cell
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -69,10 +68,18 @@ def url(context, target: str) -> Markup:
 
 @pass_context
 def asset(context, path: str) -> Markup:
-    """An HTML address from the current page to a file under content/, e.g. 'assets/use-case-filter.js'."""
-    here = url_of(context["page_src"])
-    depth = here.count("/") if here.endswith("/") else posixpath.dirname(here).count("/") + bool(posixpath.dirname(here))
-    return Markup(escape_text("../" * depth + path))
+    """An HTML address from the current page to a file under content/, e.g. 'assets/use-case-filter.js', for an
+    attribute the engine reads (href, src): relative to what the engine reads it from (addresses.html_base)."""
+    base = html_base(context["page_src"])
+    return Markup(escape_text("../" * (base.count("/") + bool(base)) + path))
+
+
+@pass_context
+def site_root(context) -> Markup:
+    """The site's root from the current page's address, e.g. '../../', for a script to read (`data-root`): no
+    engine rewrites a data attribute, and the browser resolves it against the page's address."""
+    folder = page_folder(context["page_src"])
+    return Markup(escape_text("../" * (folder.count("/") + bool(folder))))
 
 
 # What a template may call, by the name it calls it.
@@ -81,7 +88,7 @@ TEMPLATE_FILTERS = dict(md=markdown_html, md_inline=markdown_inline, cell=table_
                         front_title=front_title, front_description=front_description)
 TEMPLATE_GLOBALS = dict(
     # links and citations from the current page (above)
-    href=href, url=url, asset=asset, cite=cite, title_of=title_of, links_to=links_to,
+    href=href, url=url, asset=asset, site_root=site_root, cite=cite, title_of=title_of, links_to=links_to,
     # a decision tree shaped for its page: tree_view.py (JSON, outline, citations, labels), tree_diagram.py (diagram)
     tree_payload=tree_view.payload, tree_outline=tree_view.outline, tree_anchor=tree_view.anchor,
     tree_citations=tree_view.citations, outcome_use_cases=tree_view.use_cases, tree_path_labels=tree_view.path_labels,
