@@ -148,9 +148,17 @@ def test_raw_html_addresses_are_written_from_where_the_engine_reads_them(from_so
     from guide import addresses, render
     env = render.environment()
     template = env.from_string("{{ url('approaches/rag.md#x') }} {{ asset('assets/a.js') }} {{ site_root() }}")
-    try:
-        addresses.set_directory_urls(True, from_source)
+    with addresses.addressing(True, from_source):
         # The script's root is read by the browser from the page's address, whatever the engine.
         assert template.render(page_src="decision-trees/guide.md") == f"{expected_url} {expected_asset} ../../"
-    finally:
-        addresses.set_directory_urls(True, False)
+
+
+def test_a_build_leaves_the_published_sites_addresses_behind(tmp_path):
+    """A build for another engine or for the offline edition sets its kind of address for that build only."""
+    from guide import addresses
+    before = (addresses.url_of("approaches/rag.md"), addresses.relative_url("decision-trees/guide.md", "index.md"))
+    with pytest.raises(RuntimeError):
+        with addresses.addressing(False, True):
+            assert addresses.url_of("approaches/rag.md") == "approaches/rag.html"
+            raise RuntimeError("the build stops")
+    assert (addresses.url_of("approaches/rag.md"), addresses.relative_url("decision-trees/guide.md", "index.md")) == before

@@ -62,23 +62,17 @@ def offline_site() -> Path:
 ])
 def test_links_in_templates_follow_the_url_style(page_src, target, directory, by_file):
     """The addresses our templates write into HTML, with directory URLs and in the offline edition."""
-    try:
-        assert addresses.relative_url(page_src, target) == directory
-        addresses.set_directory_urls(False)
+    assert addresses.relative_url(page_src, target) == directory
+    with addresses.addressing(False):
         assert addresses.relative_url(page_src, target) == by_file
         assert addresses.url_of(target) == target.replace(".md", ".html")
-    finally:
-        addresses.set_directory_urls(True)
     assert addresses.relative_url(page_src, target) == directory
 
 
 def test_assets_follow_the_url_style():
-    try:
-        addresses.set_directory_urls(False)
+    with addresses.addressing(False):
         assert render.asset({"page_src": "approaches/rag.md"}, "assets/x.js") == "../assets/x.js"
         assert render.asset({"page_src": "index.md"}, "assets/x.js") == "assets/x.js"
-    finally:
-        addresses.set_directory_urls(True)
     assert render.asset({"page_src": "approaches/rag.md"}, "assets/x.js") == "../../assets/x.js"
 
 

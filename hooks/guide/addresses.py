@@ -6,6 +6,7 @@ hook (which sets the kind of address for each build).
 from __future__ import annotations
 
 import posixpath
+from contextlib import contextmanager
 from functools import lru_cache
 
 from markupsafe import Markup
@@ -22,12 +23,23 @@ _directory_urls = True
 _html_from_source = False
 
 
-def set_directory_urls(on: bool, html_from_source: bool = False) -> None:
-    """Called by the core (`site_files.build`) at the start of each build, before any page or payload is made."""
+def _set(directory_urls: bool, html_from_source: bool) -> None:
     global _directory_urls, _html_from_source
-    if (on, html_from_source) != (_directory_urls, _html_from_source):
-        _directory_urls, _html_from_source = on, html_from_source
+    if (directory_urls, html_from_source) != (_directory_urls, _html_from_source):
+        _directory_urls, _html_from_source = directory_urls, html_from_source
         relative_url.cache_clear()
+
+
+@contextmanager
+def addressing(directory_urls: bool, html_from_source: bool = False):
+    """The kind of address for one build (`site_files.build` wraps each build in it); the previous kind is back
+    when the build ends, however it ends, so that nothing made afterwards in the same process inherits it."""
+    before = (_directory_urls, _html_from_source)
+    _set(directory_urls, html_from_source)
+    try:
+        yield
+    finally:
+        _set(*before)
 
 
 def url_of(src: str) -> str:

@@ -122,7 +122,11 @@ def _hand_written(model: Model, settings: Settings) -> list[OutputFile]:
 
 def build(model: Model, settings: Settings) -> Site:
     """Every file of the site; BuildError where a generated page would hide a hand-written one."""
-    addresses.set_directory_urls(settings.directory_urls, ENGINES[settings.engine])
+    with addresses.addressing(settings.directory_urls, ENGINES[settings.engine]):
+        return _files(model, settings)
+
+
+def _files(model: Model, settings: Settings) -> Site:
     files = _hand_written(model, settings)
     written = {f.path for f in files}
     stale = review_age.stale_items(model, settings.build_date, settings.review_after_days)
