@@ -18,7 +18,7 @@ $(BIN)/.installed-test: requirements-test.txt requirements.txt $(BIN)/.installed
 
 setup: $(BIN)/.installed
 
-# The Nu HTML Checker (tests/test_quality_html.py), pinned in package.json and package-lock.json. Its install script,
+# The Nu HTML Checker (tests/quality/test_nu_html.py), pinned in package.json and package-lock.json. Its install script,
 # which would download a Java runtime, is not run: Java comes from .ci/system-deps.
 VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU_JAR): package.json package-lock.json
