@@ -1,6 +1,6 @@
-"""Offline use in Chromium: no page of the served site asks another host for anything, and the offline edition
-(`make offline`, the `offline_site` fixture) works from disk: navigation, search, the decision tree and every tool,
-with no console error."""
+"""Offline use in Chromium: the offline edition (`make offline`, the `offline_site` fixture) works from disk:
+navigation, search, the decision tree and every tool, with no console error (that no page of the served site asks
+another host for anything: tests/browser/test_every_page.py)."""
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -12,22 +12,6 @@ MODEL = real_model()
 
 
 GUIDE = next(t for t in MODEL.items["decision-trees"] if t["id"] == "guide")
-
-
-def test_no_page_requests_another_host(browser, built_site, site_url):
-    context = browser.new_context()
-    page = context.new_page()
-    foreign: list[str] = []
-    host = urlparse(site_url).netloc
-    page.on("request", lambda r: foreign.append(f"{page.url} -> {r.url}")
-            if urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != host else None)
-    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
-    assert len(pages) > 20
-    for path in pages:
-        page.goto(site_url + path.removesuffix("index.html"), wait_until="load")
-    page.wait_for_timeout(500)
-    context.close()
-    assert foreign == []
 
 
 def _open(browser):

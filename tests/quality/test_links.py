@@ -26,7 +26,7 @@ LINKCHECKER_HEADER = {"LinkChecker": "local test server"}
 IGNORED_LINKS: dict[str, str] = {}
 CONFIG = """\
 [checking]
-threads=4
+threads=1
 maxrequestspersecond=1000
 [AnchorCheck]
 """
