@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline check test setup setup-test bench clean bytecode
+.PHONY: serve build offline check test test-fast setup setup-test bench clean bytecode
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +48,15 @@ offline: bytecode
 check: setup
 	cd hooks && ../$(BIN)/python -m guide.check ../data
 
+# The tests run in WORKERS processes (pytest-xdist); each builds the site once for its share. Layers are folders
+# of tests/ with a marker each (docs/quality.md#the-test-suite): `make test-fast` leaves out Chromium and the
+# checkers, for a check before each commit; `make test` runs everything. PYTEST_ARGS passes more, e.g. "-x".
+WORKERS ?= 2
 test: setup-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) $(PYTEST_ARGS)
+
+test-fast: $(BIN)/.installed-test
+	$(BIN)/python -m pytest -n $(WORKERS) -m "not browser and not checker" $(PYTEST_ARGS)
 
 clean:
 	rm -rf site site-offline .pytest_cache
