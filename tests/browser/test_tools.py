@@ -4,12 +4,13 @@ tests/unit/test_weighing.py)."""
 from __future__ import annotations
 
 import pytest
-from conftest import DATA, real_model
+from conftest import real_model
 from playwright.sync_api import expect
 from guide import weighing
 
 
 MODEL = real_model()
+DATA = weighing.payload(MODEL.derived.synthesis, MODEL.items["approaches"])
 APPROACHES = [a["id"] for a in MODEL.items["approaches"]]
 def ranking_on_page(page) -> list[str]:
     return page.locator("#weigh-ranking li").evaluate_all("lis => lis.map(li => li.dataset.approach)")
