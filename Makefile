@@ -48,15 +48,16 @@ offline: bytecode
 check: setup
 	cd hooks && ../$(BIN)/python -m guide.check ../data
 
-# The tests run in WORKERS processes (pytest-xdist); each builds the site once for its share. Layers are folders
+# The tests run in WORKERS processes (pytest-xdist; a process that runs out of tests takes some of another's);
+# each builds the site once for its share. Layers are folders
 # of tests/ with a marker each (docs/quality.md#the-test-suite): `make test-fast` leaves out Chromium and the
 # checkers, for a check before each commit; `make test` runs everything. PYTEST_ARGS passes more, e.g. "-x".
 WORKERS ?= 2
 test: setup-test
-	$(BIN)/python -m pytest -n $(WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 test-fast: $(BIN)/.installed-test
-	$(BIN)/python -m pytest -n $(WORKERS) -m "not browser and not checker" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal -m "not browser and not checker" $(PYTEST_ARGS)
 
 clean:
 	rm -rf site site-offline .pytest_cache

@@ -195,6 +195,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker("browser")
             if layer not in ("browser", "checker"):
                 misplaced.append(item.nodeid)
+    # The slow layers first: spread over processes (make test), the longest tests then start early and do not
+    # leave one process working alone at the end. Within a layer the order stays as collected.
+    order = {folder: rank for rank, folder in enumerate(("quality", "browser", "site", "repo", "unit"))}
+    items.sort(key=lambda item: order.get(Path(item.path).resolve().relative_to(TESTS).parts[0], len(order)))
     if misplaced:
         raise pytest.UsageError("tests that start Chromium belong in tests/browser/ (or tests/quality/ for a "
                                 "checker): " + ", ".join(misplaced))
