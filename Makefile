@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline check test setup setup-test bench clean bytecode generate finish
+.PHONY: serve build offline check test test-fast setup setup-test bench clean bytecode generate finish
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,14 +18,14 @@ $(BIN)/.installed-test: requirements-test.txt requirements.txt $(BIN)/.installed
 
 setup: $(BIN)/.installed
 
-# The Nu HTML Checker (tests/test_quality_html.py), pinned in package.json and package-lock.json. Its install script,
+# The Nu HTML Checker (tests/quality/test_nu_html.py), pinned in package.json and package-lock.json. Its install script,
 # which would download a Java runtime, is not run: Java comes from .ci/system-deps.
 VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU_JAR): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Zensical in a virtual environment of its own (requirements-zensical.txt says why), for tests/test_zensical.py.
+# Zensical in a virtual environment of its own (requirements-zensical.txt says why), for tests/site/test_zensical.py.
 ZENSICAL_VENV := .venv-zensical
 $(ZENSICAL_VENV)/bin/.installed: requirements-zensical.txt
 	$(PYTHON) -m venv $(ZENSICAL_VENV)
@@ -69,8 +69,16 @@ finish: setup
 check: setup
 	cd hooks && ../$(BIN)/python -m guide.check ../data
 
+# The tests run in WORKERS processes (pytest-xdist; a process that runs out of tests takes some of another's);
+# each builds the site once for its share. Layers are folders
+# of tests/ with a marker each (docs/quality.md#the-test-suite): `make test-fast` leaves out Chromium and the
+# checkers, for a check before each commit; `make test` runs everything. PYTEST_ARGS passes more, e.g. "-x".
+WORKERS ?= 2
 test: setup-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal $(PYTEST_ARGS)
+
+test-fast: $(BIN)/.installed-test
+	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal -m "not browser and not checker" $(PYTEST_ARGS)
 
 clean:
 	rm -rf site site-offline build .pytest_cache

@@ -1,6 +1,7 @@
 """The corpus of broken and hostile data files: each case changes the minimal fixture and names the exact error.
 
-Used by tests/test_bad_input.py, which runs every case through the contributor check and the build.
+Used by tests/unit/test_bad_input.py (every case through the contributor check) and
+tests/site/test_bad_input_build.py (the build stops with the same report).
 """
 from __future__ import annotations
 

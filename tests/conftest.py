@@ -1,6 +1,7 @@
-"""Shared fixtures: the real site built once per run, a local server for it, and Chromium through Playwright.
+"""Shared fixtures: the real model loaded once, the real site built once per run, a local server for it, and
+Chromium through Playwright; and the markers each test gets from the folder it lives in (docs/quality.md#tests).
 
-Used by every test module that looks at built pages; the unit tests of the pipeline need none of them. Every
+Used by every test module; the unit tests of the pipeline need only the model. Every
 browser context watches for Content-Security-Policy violations, and a test in which the site breaks its own
 policy fails, whatever else it checks.
 """
@@ -10,6 +11,7 @@ import functools
 import http.server
 import ipaddress
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -22,6 +24,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils import yaml_load
+
+# Fixtures kept in their own modules, shared by more than one folder of tests.
+pytest_plugins = ["hostile_content"]
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -150,6 +155,60 @@ def world_readable_dir(prefix: str) -> Path:
     return path
 
 
+def site_pages(site: Path) -> list[Path]:
+    """Every page of a built site: the files that start with a doctype (exports/ holds fragments to paste elsewhere,
+    not pages), the 404 page included, sorted."""
+    return [path for path in sorted(site.rglob("*.html"))
+            if re.match(r"\s*<!doctype html", path.read_text(encoding="utf-8")[:200], re.IGNORECASE)]
+
+
+@functools.cache
+def real_model():
+    """The model of the real data (pipeline.load_model), loaded once per run and shared by every test: it is
+    read-only, so no test can change what another sees. A function, so that parametrize lists can use it too."""
+    from guide import pipeline
+    return pipeline.load_model(DATA)
+
+
+@pytest.fixture(scope="session")
+def model():
+    """The model of the real data, the same object for every test (see real_model)."""
+    return real_model()
+
+
+# The layers of the suite, one folder each; a test gets its folder's marker, so `-m "not browser and not checker"`
+# (`make test-fast`) or `-m unit` selects a layer without a mark written on any test.
+LAYERS = {"unit": "unit", "site": "site", "browser": "browser", "quality": "checker", "repo": "repo"}
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    """Marks each test by its folder, and also `browser` wherever Chromium starts; a test that starts Chromium
+    from a folder that is not for browsers (unit/, site/, repo/) stops the run, so the fast layers stay fast."""
+    misplaced, outside = [], []
+    for item in items:
+        parts = Path(item.path).resolve().relative_to(TESTS).parts
+        layer = LAYERS.get(parts[0]) if len(parts) > 1 else None
+        if layer:
+            item.add_marker(layer)
+        else:
+            outside.append(item.nodeid)
+        if "browser" in item.fixturenames:
+            item.add_marker("browser")
+            if layer not in ("browser", "checker"):
+                misplaced.append(item.nodeid)
+    # The slow layers first: spread over processes (make test), the longest tests then start early and do not
+    # leave one process working alone at the end. Within a layer the order stays as collected.
+    order = {folder: rank for rank, folder in enumerate(("quality", "browser", "site", "repo", "unit"))}
+    items.sort(key=lambda item: order.get(Path(item.path).resolve().relative_to(TESTS).parts[0], len(order)))
+    if outside:
+        raise pytest.UsageError(f"tests belong in one of the layer folders ({', '.join(f'tests/{f}/' for f in LAYERS)}), "
+                                "which give them their marker: " + ", ".join(dict.fromkeys(i.split("::")[0] for i in outside)))
+    if misplaced:
+        raise pytest.UsageError("tests that start Chromium belong in tests/browser/ (or tests/quality/ for a "
+                                "checker): " + ", ".join(misplaced))
+
+
 @pytest.fixture(scope="session")
 def built_site() -> Path:
     """The real site, built once per test run with --strict."""
@@ -158,6 +217,15 @@ def built_site() -> Path:
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     for path in [site, *site.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
+    return site
+
+
+@pytest.fixture(scope="session")
+def offline_site() -> Path:
+    """The offline edition, built as `make offline` builds it (OFFLINE=true turns on the offline plugin)."""
+    site = world_readable_dir("guide-offline-") / "site"
+    result = build(ROOT, site, env={"OFFLINE": "true"})
+    assert result.returncode == 0, f"the offline build failed:\n{result.stdout}\n{result.stderr}"
     return site
 
 

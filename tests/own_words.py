@@ -1,7 +1,7 @@
 """Own words: find runs of 8 or more words that our text shares with a source article, without the articles.
 
 The repository keeps a fingerprint of each article (hashed word shingles, no text) in
-tests/fixtures/source-fingerprints.json; tests/test_content.py checks data/, content/ and docs/ against it.
+tests/fixtures/source-fingerprints.json; tests/site/test_content.py checks data/, content/ and docs/ against it.
 Regenerate the fingerprint where the articles are at hand:  python tests/own_words.py fingerprint ../shared/sources
 Check text against it:                                          python tests/own_words.py check data content docs
 The words, the files read and the run length are those of the article folder's copycheck tool, so both agree.

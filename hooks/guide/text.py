@@ -41,7 +41,7 @@ def _converted(escaped: str) -> str:
 
 # Text Markdown would leave as one plain paragraph: one line that starts with a letter or digit (so no list,
 # heading, quote or code block), ends without a space, and has none of the characters that start inline markup,
-# an entity or a line break. Nearly all data text is like this; tests/test_render.py checks that converting it
+# an entity or a line break. Nearly all data text is like this; tests/unit/test_render.py checks that converting it
 # gives the same HTML.
 _PLAIN = re.compile(r"[A-Za-z0-9][^\\`*_\[\]<>&!#{}|~\x00-\x1f\x7f]*(?<=[^\s])\Z")
 _NUMBERED = re.compile(r"\d+[.)]")

@@ -2,7 +2,7 @@
 
 Called by the MkDocs hook on each written page (`on_post_page`, `on_post_template`), before the page's policy tag is
 computed. Each fix changes one thing, does nothing where the theme already gets it right, and has its own unit test
-(tests/test_theme_fixes.py); fixing the output instead of copying the theme's templates keeps the theme upgradable.
+(tests/unit/test_theme_fixes.py); fixing the output instead of copying the theme's templates keeps the theme upgradable.
 """
 from __future__ import annotations
 

@@ -1,6 +1,8 @@
 """A pytest plugin for the test-suite benchmark: each test's time, markers, and whether it needed a site build.
 
-Loaded by `suite_timing.py` through PYTEST_ADDOPTS="-p suite_recorder"; writes JSON to $BENCH_SUITE_RECORD.
+Loaded by `suite_timing.py` through PYTEST_ADDOPTS="-p suite_recorder"; writes JSON to $BENCH_SUITE_RECORD, or,
+when pytest-xdist runs the tests in workers, one file per worker ($BENCH_SUITE_RECORD.gw0, ...) that
+suite_timing.py merges.
 """
 from __future__ import annotations
 
@@ -70,6 +72,14 @@ def pytest_itemcollected(item):
                            "fixtures": list(item.fixturenames), "builds": 0, "seconds": 0.0, "outcome": "passed"}
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The markers once tests/conftest.py has given each test its folder's."""
+    for item in items:
+        if item.nodeid in _tests:
+            _tests[item.nodeid]["markers"] = sorted({m.name for m in item.iter_markers()})
+
+
 def pytest_runtest_logreport(report):
     test = _tests.get(report.nodeid)
     if test is None:
@@ -81,8 +91,10 @@ def pytest_runtest_logreport(report):
 
 def pytest_sessionfinish(session):
     path = os.environ.get("BENCH_SUITE_RECORD")
-    if not path:
-        return
+    if not path or not _tests:
+        return  # xdist's controlling process collects and runs nothing itself
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    path = f"{path}.{worker}" if worker else path
     with open(path, "w", encoding="utf-8") as out:
         json.dump({"finished": time.time(), "tests": _tests, "building_fixtures": sorted(_building_fixtures),
                    "builds": _state["builds"]}, out)

@@ -29,6 +29,24 @@ def part(test: dict, building_fixtures: set[str]) -> str:
     return "unit"
 
 
+def merged(records: list[dict]) -> dict:
+    """One record from those of several pytest-xdist workers: each worker lists every test, with time only for
+    those it ran; times and builds add up, and a test failed if it failed where it ran."""
+    tests: dict[str, dict] = {}
+    for record in records:
+        for nodeid, test in record["tests"].items():
+            if nodeid not in tests:
+                tests[nodeid] = dict(test)
+                continue
+            seen = tests[nodeid]
+            seen["seconds"] += test["seconds"]
+            seen["builds"] += test["builds"]
+            if test["outcome"] != "passed":
+                seen["outcome"] = test["outcome"]
+    return {"tests": tests, "builds": sum(r["builds"] for r in records),
+            "building_fixtures": sorted({f for r in records for f in r["building_fixtures"]})}
+
+
 def run(root: Path, command: tuple[str, ...] = ("make", "test")) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         record = Path(tmp) / "suite.json"
@@ -38,10 +56,11 @@ def run(root: Path, command: tuple[str, ...] = ("make", "test")) -> dict:
         start = time.perf_counter()
         done = subprocess.run(list(command), cwd=root, env=env, capture_output=True, text=True)
         wall = time.perf_counter() - start
-        if not record.exists():
+        files = sorted(Path(tmp).glob("suite.json*"))
+        if not files:
             return {"error": f"`{' '.join(command)}` exited with {done.returncode} before pytest finished: "
                              + " / ".join((done.stderr or done.stdout).strip().splitlines()[-3:]), "wall": wall}
-        data = json.loads(record.read_text(encoding="utf-8"))
+        data = merged([json.loads(file.read_text(encoding="utf-8")) for file in files])
     building = set(data["building_fixtures"])
     parts = {name: {"tests": 0, "seconds": 0.0} for name in PARTS}
     modules: dict[str, dict] = defaultdict(lambda: {"tests": 0, "seconds": 0.0, "parts": set()})
