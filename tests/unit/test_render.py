@@ -73,7 +73,7 @@ def test_links_to_items_or_a_muted_note():
 
 def test_a_tree_payload_is_the_same_each_time_it_is_made():
     """The tree's page, its embed and the API each make the payload; they must carry the same JSON."""
-    from guide import pipeline, tree_view
+    from guide import tree_view
     model = real_model()
     tree = model.by_id["decision-trees"]["guide"]
     assert tree_view.payload(model, tree) == tree_view.payload(model, tree)
