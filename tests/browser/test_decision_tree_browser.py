@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import real_model
+from conftest import real_model, recording_page
 from playwright.sync_api import expect
 
 from guide import tree_view
@@ -50,11 +50,33 @@ def label(tree: dict, question: str, answer: str) -> str:
     return next(o["label"] for o in tree["questions"][question]["options"] if o["id"] == answer)
 
 
+@pytest.fixture(scope="module")
+def tree_page(browser, site_url):
+    """The page of a tree, opened once per tree and module and brought back to its first question with the
+    widget's own "Start again" between worked examples, as a reader trying one case after another would."""
+    context, page = recording_page(browser)
+    shown: dict[str, bool] = {}
+
+    def at_start(tree_id: str):
+        if page.url.split("#")[0] != f"{site_url}decision-trees/{tree_id}/" or tree_id not in shown:
+            open_tree(page, site_url, tree_id)
+            shown[tree_id] = True
+        elif page.evaluate("location.hash") not in ("", "#answers="):
+            page.locator(".dt-widget .dt-restart").click()
+        expect(heading(page)).to_have_text(node_title(TREES[tree_id], TREES[tree_id]["start"]))
+        assert page.evaluate("location.hash") in ("", "#answers=")
+        page.guide_errors.clear()
+        return page
+
+    yield at_start
+    context.close()
+
+
 @pytest.mark.parametrize("tree_id, example", EXAMPLES,
                          ids=[f"data/decision-trees/{t}.yml:{e['name'][:40]}" for t, e in EXAMPLES])
-def test_worked_example_clicked_through_to_its_outcome(page, site_url, tree_id, example):
+def test_worked_example_clicked_through_to_its_outcome(tree_page, site_url, tree_id, example):
     tree = TREES[tree_id]
-    open_tree(page, site_url, tree_id)
+    page = tree_page(tree_id)
     nodes = walk(tree, example["answers"])
     for question, answer in zip(nodes, example["answers"]):
         expect(heading(page)).to_have_text(node_title(tree, question))
