@@ -77,7 +77,7 @@ WORKERS ?= 2
 test: setup-test
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal $(PYTEST_ARGS)
 
-test-fast: $(BIN)/.installed-test
+test-fast: $(BIN)/.installed-test $(ZENSICAL_VENV)/bin/.installed
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal -m "not browser and not checker" $(PYTEST_ARGS)
 
 clean:
