@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from yaml_env_tag import add_env_tag
 
 from . import site_files
 from .errors import BuildError
@@ -19,21 +20,11 @@ from .finish import MANIFEST, OUTSIDE_DOCS
 
 
 class _Loader(yaml.SafeLoader):
-    """YAML as MkDocs reads mkdocs.yml: `!ENV NAME` or `!ENV [NAME, ..., default]` is the first variable set."""
+    """YAML as MkDocs reads mkdocs.yml: `!ENV NAME` or `!ENV [NAME, ..., default]` through pyyaml_env_tag, the
+    package MkDocs itself uses for the tag."""
 
 
-def _environment_value(loader: _Loader, node: yaml.Node):
-    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else [n for n in node.value]
-    default = loader.construct_object(names.pop()) if len(names) > 1 else None
-    for name in names:
-        name = name if isinstance(name, str) else loader.construct_scalar(name)
-        if name in os.environ:
-            value = os.environ[name]
-            return loader.construct_object(yaml.ScalarNode(loader.resolve(yaml.ScalarNode, value, (True, False)), value))
-    return default
-
-
-_Loader.add_constructor("!ENV", _environment_value)
+add_env_tag(_Loader)
 
 
 def read_config(path: Path) -> dict:

@@ -158,6 +158,6 @@ def _files(model: Model, settings: Settings) -> Site:
 
 def html_path(src: str, directory_urls: bool) -> str:
     """The file an engine writes for a page source: 'approaches/rag.md' -> 'approaches/rag/index.html'."""
-    if not directory_urls or src == "index.md" or src.endswith("/index.md"):
-        return src[: -len(".md")] + ".html"
-    return src[: -len(".md")] + "/index.html"
+    with addresses.addressing(directory_urls):
+        url = addresses.url_of(src)
+    return url + "index.html" if url == "" or url.endswith("/") else url

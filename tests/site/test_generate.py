@@ -153,7 +153,7 @@ def test_raw_html_addresses_are_written_from_where_the_engine_reads_them(from_so
         assert template.render(page_src="decision-trees/guide.md") == f"{expected_url} {expected_asset} ../../"
 
 
-def test_a_build_leaves_the_published_sites_addresses_behind(tmp_path):
+def test_a_build_leaves_the_published_sites_addresses_behind():
     """A build for another engine or for the offline edition sets its kind of address for that build only."""
     from guide import addresses
     before = (addresses.url_of("approaches/rag.md"), addresses.relative_url("decision-trees/guide.md", "index.md"))
