@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline check test test-fast setup setup-test bench clean bytecode generate finish
+.PHONY: serve build offline check test test-fast setup setup-test system-deps bench clean bytecode generate finish
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ setup: $(BIN)/.installed
 # The Nu HTML Checker (tests/quality/test_nu_html.py), pinned in package.json and package-lock.json. Its install script,
 # which would download a Java runtime, is not run: Java comes from .ci/system-deps.
 VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
-$(VNU_JAR): package.json package-lock.json
+$(VNU_JAR): package.json package-lock.json | system-deps
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -33,9 +33,12 @@ $(ZENSICAL_VENV)/bin/.installed: requirements-zensical.txt
 	$(ZENSICAL_VENV)/bin/pip install --quiet -r requirements-zensical.txt
 	touch $@
 
-setup-test: $(BIN)/.installed-test $(ZENSICAL_VENV)/bin/.installed
+# Chromium, Java, npm and a font from Debian's packages, when missing (.ci/system-deps says which and why).
+system-deps:
 	bash .ci/system-deps
-	$(MAKE) --no-print-directory $(VNU_JAR)
+
+# The parts are independent but for npm, which system-deps may install: `make test` sets them up side by side.
+setup-test: $(BIN)/.installed-test $(ZENSICAL_VENV)/bin/.installed system-deps $(VNU_JAR)
 
 # The hook's modules compiled to bytecode once, as pip does for installed packages: written even where
 # PYTHONDONTWRITEBYTECODE is set, so that a build does not compile them again (docs/performance.md).
@@ -74,7 +77,8 @@ check: setup
 # of tests/ with a marker each (docs/quality.md#the-test-suite): `make test-fast` leaves out Chromium and the
 # checkers, for a check before each commit; `make test` runs everything. PYTEST_ARGS passes more, e.g. "-x".
 WORKERS ?= 2
-test: setup-test
+test:
+	$(MAKE) --no-print-directory --jobs=4 --output-sync=target setup-test
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 test-fast: $(BIN)/.installed-test $(ZENSICAL_VENV)/bin/.installed

@@ -38,6 +38,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-b
                  # No name resolves but this machine's: a page that asks another host fails at once (tests that
                  # look for such requests still see them asked), and no test depends on a network being there.
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
+# For the tests, not the benchmarks (which time what a reader's browser does): a test's page lives for a second or
+# two, too short for V8's optimising compiler to repay its work; without it the walk of tests/quality/test_axe.py
+# takes about a sixth less processor time (docs/performance.md, "Test suite"). What the pages do is the same.
+CHROMIUM_TEST_ARGS = [*CHROMIUM_ARGS, "--js-flags=--no-opt"]
 # Where the site is published and whose repository it links to, read by mkdocs.yml with `!ENV` (docs/deploy.md).
 # The tests build the repository's own defaults wherever they run; a test that wants other values passes them in.
 DEPLOY_VARIABLES = ("SITE_URL", "REPO_URL", "REPO_NAME", "EDIT_URI")
@@ -304,7 +308,7 @@ def browser():
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `sudo apt-get install chromium` (or `bash .ci/system-deps`), "
                     "or set CHROMIUM to the path of an installed Chromium or Chrome")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_TEST_ARGS, headless=True)
         yield _WatchedBrowser(chromium)
         chromium.close()
 
@@ -332,20 +336,51 @@ def pytest_runtest_call(item):
     return result
 
 
-def recording_page(browser):
-    """(context, page): a page in a fresh context that records console errors and page errors in page.guide_errors."""
+@pytest.fixture(scope="session")
+def shared_context(browser):
+    """The browser context the tests that need no options of their own share, one per worker. A fresh context starts
+    with an empty cache, so every test in one would fetch and compile the theme's scripts and styles again: on the
+    decision tree's page that is about half a second of processor time a test (docs/performance.md, "Test suite").
+    A test that needs a viewport, a scheme, no JavaScript, permissions or routes of its own makes its own context."""
     context = browser.new_context()
+    context.guide_origins = set()   # every origin a page of it showed, whose stored data forget() clears
+    context.on("page", lambda page: page.on("framenavigated", lambda frame: context.guide_origins.add(
+        "{0.scheme}://{0.netloc}".format(urlsplit(frame.url)))))
+    yield context
+    context.close()
+
+
+def recording_page(context):
+    """A new page of `context` that records console errors and page errors in page.guide_errors."""
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
     page.on("console", lambda msg: errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
     page.guide_errors = errors
-    return context, page
+    return page
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh browser page that records console errors and page errors in page.guide_errors."""
-    context, page = recording_page(browser)
-    yield page
-    context.close()
+def page(shared_context):
+    """A new page of the shared context that records console errors and page errors in page.guide_errors. After the
+    test, the pages it opened are closed and what they stored is cleared (forget)."""
+    before = set(shared_context.pages)
+    yield recording_page(shared_context)
+    forget(shared_context, [p for p in shared_context.pages if p not in before])
+
+
+def forget(context, pages) -> None:
+    """Close `pages` of a shared context and clear what the context's pages stored (cookies, local and session
+    storage, IndexedDB), so that the next test starts as a new reader would. The cache of the site's files is kept."""
+    context.clear_cookies()
+    origins = sorted(o for o in context.guide_origins if o.startswith(("http://", "https://")))
+    context.guide_origins.clear()
+    if origins:
+        spare = None if pages or context.pages else context.new_page()
+        session = context.new_cdp_session(spare or (pages or context.pages)[0])
+        for origin in origins:
+            session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        session.detach()
+        pages = [*pages, spare] if spare else pages
+    for page in pages:
+        page.close()

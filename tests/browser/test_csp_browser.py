@@ -43,11 +43,9 @@ def test_every_kind_of_page_runs_under_its_policy(built_site, site_url, browser,
     assert csp_violations == [] and errors == []
 
 
-def test_a_script_address_planted_in_a_page_does_not_run(site_url, browser, csp_violations):
+def test_a_script_address_planted_in_a_page_does_not_run(site_url, page, csp_violations):
     """What the policy is for: markup that slips past the checks (here a javascript: link and an inline script
     added to a real page) is refused, and the watcher that fails every browser test sees it."""
-    context = browser.new_context()
-    page = context.new_page()
     page.goto(site_url + "faq/", wait_until="load")
     page.evaluate("""() => {
         const link = document.createElement("a");
@@ -60,7 +58,6 @@ def test_a_script_address_planted_in_a_page_does_not_run(site_url, browser, csp_
     page.click("#planted")
     page.wait_for_timeout(300)
     assert page.title() not in {"ran", "ran too"}
-    context.close()
     assert any("script-src" in v for v in csp_violations), csp_violations
     csp_violations.clear()
 

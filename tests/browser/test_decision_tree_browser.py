@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import real_model, recording_page
+from conftest import forget, real_model, recording_page
 from playwright.sync_api import expect
 
 from guide import tree_view
@@ -51,10 +51,10 @@ def label(tree: dict, question: str, answer: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def tree_page(browser, site_url):
+def tree_page(shared_context, site_url):
     """The page of a tree, opened once per tree and module and brought back to its first question with the
     widget's own "Start again" between worked examples, as a reader trying one case after another would."""
-    context, page = recording_page(browser)
+    page = recording_page(shared_context)
     shown: dict[str, bool] = {}
 
     def at_start(tree_id: str):
@@ -69,7 +69,7 @@ def tree_page(browser, site_url):
         return page
 
     yield at_start
-    context.close()
+    forget(shared_context, [page])
 
 
 @pytest.mark.parametrize("tree_id, example", EXAMPLES,
@@ -262,24 +262,21 @@ def test_works_inside_an_iframe_and_asks_no_other_host(page, site_url):
     assert [u for u in requests if not u.startswith(site_url)] == []
 
 
-def test_fits_a_320_pixel_screen(browser, site_url):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
+def test_fits_a_320_pixel_screen(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 640})
     example = max(GUIDE["examples"], key=lambda e: len(e["answers"]))
     for fragment in ("", "#answers=" + "/".join(example["answers"])):
         open_tree(page, site_url, "guide", fragment)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         box = page.locator(".dt-widget").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 320
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_readable_in_light_and_dark_mode(browser, site_url, scheme):
+def test_readable_in_light_and_dark_mode(page, site_url, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
     open_tree(page, site_url, "guide", "#answers=yes/hosted-ok/both/short/enough")
     assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
     colours = page.evaluate("""() => {
@@ -293,7 +290,6 @@ def test_readable_in_light_and_dark_mode(browser, site_url, scheme):
     page.get_by_role("button", name="Start again", exact=True).click()
     results = Axe().run(page, context=".dt", options={"runOnly": ["wcag2a", "wcag2aa"]})
     assert results.violations_count == 0, results.generate_report()
-    context.close()
 
 
 def test_worked_example_links_open_their_path(page, site_url):

@@ -204,13 +204,11 @@ def test_links_in_an_embed_open_the_full_guide_outside_the_sandbox(browser, publ
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_host_chooses_light_or_dark_not_the_readers_system(browser, guide_server, scheme):
-    context = browser.new_context(color_scheme="dark" if scheme == "light" else "light")
-    page = context.new_page()
+def test_the_host_chooses_light_or_dark_not_the_readers_system(page, guide_server, scheme):
+    page.emulate_media(color_scheme="dark" if scheme == "light" else "light")
     page.goto(f"{guide_server}embed/synthesis/?theme={scheme}")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == ("rgb(255, 255, 255)" if scheme == "light" else "rgb(30, 33, 41)")
-    context.close()
 
 
 def test_the_outline_is_never_drawn_while_the_tree_script_loads(browser, guide_server):
@@ -232,10 +230,8 @@ def test_the_outline_is_never_drawn_while_the_tree_script_loads(browser, guide_s
     context.close()
 
 
-def test_embeds_work_from_disk(browser, built_site):
+def test_embeds_work_from_disk(page, built_site):
     """Relative addresses throughout: the embed opened as a file still loads its script and styles."""
-    context = browser.new_context()
-    page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((built_site / "embed" / "decision-trees" / TREE["id"] / "index.html").as_uri())
@@ -243,6 +239,5 @@ def test_embeds_work_from_disk(browser, built_site):
     assert page.locator(".dt-trail a").count() == 1
     page.goto((built_site / "embed" / "synthesis" / "index.html").as_uri())
     assert page.evaluate("getComputedStyle(document.querySelector('.guide-table')).borderCollapse") == "collapse"
-    context.close()
     assert errors == []
 

@@ -46,10 +46,8 @@ def sub_path_server(built_site):
 
 
 @pytest.mark.parametrize("missing", ["typo", "typo/", "approaches/no-such-approach/", "sources/gone/deeper"])
-def test_404_page_is_styled_and_links_work_at_any_depth_under_a_sub_path(browser, sub_path_server, missing):
+def test_404_page_is_styled_and_links_work_at_any_depth_under_a_sub_path(page, sub_path_server, missing):
     root = f"{sub_path_server}{UNDER}"
-    context = browser.new_context()
-    page = context.new_page()
     failed: list[str] = []
     # Without site_url the browser's look-ahead may fetch a file from beside the missing address before the page's
     # script names the root; what counts is that nothing the page asks for at the right address is missing.
@@ -69,6 +67,5 @@ def test_404_page_is_styled_and_links_work_at_any_depth_under_a_sub_path(browser
     assert home.evaluate("a => a.href") == root
     synthesis = page.locator(".md-nav--primary a.md-nav__link[href$='synthesis/']").first
     assert synthesis.evaluate("a => a.href") == root + "synthesis/"
-    context.close()
     assert failed == []
 

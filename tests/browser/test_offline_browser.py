@@ -1,10 +1,10 @@
 """Offline use in Chromium: the offline edition (`make offline`, the `offline_site` fixture) works from disk:
 navigation, search, the decision tree and every tool, with no console error (that no page of the served site asks
-another host for anything: tests/browser/test_every_page.py)."""
+another host for anything: the walk of every page in tests/quality/test_axe.py)."""
 from __future__ import annotations
 
 from urllib.parse import urlparse
-from conftest import recording_page, real_model
+from conftest import real_model
 from playwright.sync_api import expect
 
 
@@ -14,13 +14,13 @@ MODEL = real_model()
 GUIDE = next(t for t in MODEL.items["decision-trees"] if t["id"] == "guide")
 
 
-def _open(browser):
-    context, page = recording_page(browser)
+def _watch(page):
+    """The page's errors, to which every failed request is added."""
     problems = page.guide_errors
     # A load cut short because the reader moved on (net::ERR_ABORTED) is no fault; a missing file is.
     page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}")
             if r.failure != "net::ERR_ABORTED" else None)
-    return context, page, problems
+    return problems
 
 
 def _is_a_guide_page(page):
@@ -28,8 +28,8 @@ def _is_a_guide_page(page):
     assert urlparse(page.url).path.endswith(".html"), page.url
 
 
-def test_from_disk_home_to_tree_to_outcome_and_on(browser, offline_site):
-    context, page, problems = _open(browser)
+def test_from_disk_home_to_tree_to_outcome_and_on(page, offline_site):
+    problems = _watch(page)
     page.goto((offline_site / "index.html").as_uri())
     page.locator("article a[href$='decision-trees/index.html']").first.click()
     _is_a_guide_page(page)
@@ -57,12 +57,11 @@ def test_from_disk_home_to_tree_to_outcome_and_on(browser, offline_site):
     page.locator(".md-nav--primary a.md-nav__link[href$='glossary/index.html']").first.click()
     _is_a_guide_page(page)
     assert page.url.endswith("/glossary/index.html")
-    context.close()
     assert problems == [], problems
 
 
-def test_from_disk_search_finds_pages(browser, offline_site):
-    context, page, problems = _open(browser)
+def test_from_disk_search_finds_pages(page, offline_site):
+    problems = _watch(page)
     page.goto((offline_site / "index.html").as_uri())
     field = page.locator("input.md-search__input")
     field.click()
@@ -72,12 +71,11 @@ def test_from_disk_search_finds_pages(browser, offline_site):
     assert results.count() > 3
     results.first.locator("a").first.click()
     _is_a_guide_page(page)
-    context.close()
     assert problems == []
 
 
-def test_from_disk_every_tool_works(browser, offline_site):
-    context, page, problems = _open(browser)
+def test_from_disk_every_tool_works(page, offline_site):
+    problems = _watch(page)
     page.goto((offline_site / "weigh.html").as_uri())
     expect(page.locator("#weigh-tool")).to_be_visible()
     expect(page.locator("#weigh-ranking li").first).to_be_visible()
@@ -97,6 +95,5 @@ def test_from_disk_every_tool_works(browser, offline_site):
     for approach in approaches[2:]:
         picker.locator(f"input[value='{approach['id']}']").uncheck()
     expect(page.locator("#compare-status")).to_have_text(f"Showing 2 of {len(approaches)} approaches.")
-    context.close()
     assert problems == []
 

@@ -1,6 +1,7 @@
 """Readers' paths walked in Chromium as a reader would: the tree on a 390x844 phone, a shared link to a
 recommendation, Back that means back, answers inside an embed, the whole-tree diagram and the synthesis matrix
-on a phone and a desktop; and screenshots of the main pages at both widths, written to test-output/.
+on a phone and a desktop; and the main pages at both widths, none scrolling sideways, with screenshots of them
+written to test-output/ when SCREENSHOTS=1 is set.
 
 Uses the conftest fixtures `site_url`, `browser`; every path through a tree is found from the data (the model's
 tree payload), never written out, so the tests follow the trees as they change. Weighing with RAG-favouring
@@ -8,6 +9,7 @@ weights is walked in tests/browser/test_tools.py.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -194,9 +196,8 @@ def test_answers_in_a_frame_do_not_grow_the_hosts_history(page, site_url, path):
 # ---------------------------------------------------------------- the whole-tree diagram
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
-def test_the_diagram_fits_the_column_with_every_box_whole_and_linked(browser, site_url, viewport):
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
+def test_the_diagram_fits_the_column_with_every_box_whole_and_linked(page, site_url, viewport):
+    page.set_viewport_size(viewport)
     page.goto(f"{site_url}decision-trees/guide/")
     figure = page.locator(".dt-diagram")
     expect(figure).to_be_visible()
@@ -214,14 +215,12 @@ def test_the_diagram_fits_the_column_with_every_box_whole_and_linked(browser, si
     target = list(GUIDE["outcomes"])[0]
     figure.locator(f"a.dt-map-outcome[href='#{tree_view.anchor('guide', target)}']").first.click()
     expect(page.locator(f"#{tree_view.anchor('guide', target)}")).to_be_in_viewport()
-    context.close()
 
 
 # ---------------------------------------------------------------- the synthesis matrix
 
-def test_the_synthesis_matrix_takes_the_room_it_needs_and_keeps_its_header_in_view(browser, site_url):
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
+def test_the_synthesis_matrix_takes_the_room_it_needs_and_keeps_its_header_in_view(page, site_url):
+    page.set_viewport_size(DESKTOP)
     page.goto(f"{site_url}synthesis/")
     expect(page.locator(".md-sidebar--secondary")).to_be_hidden()
     table = page.locator("table.guide-synthesis")
@@ -231,7 +230,6 @@ def test_the_synthesis_matrix_takes_the_room_it_needs_and_keeps_its_header_in_vi
     last.scroll_into_view_if_needed()
     header = table.locator("thead th").first.bounding_box()
     assert HEADER - 1 <= header["y"] <= HEADER + 1, f"the header row should stick below the site's header, not at {header['y']}"
-    context.close()
 
 
 @pytest.mark.parametrize("compare", ["", "#compare=prompt-engineering,rag"], ids=["all", "two"])
@@ -262,16 +260,24 @@ SHOTS = {
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
-def test_screenshots_of_the_main_pages(browser, site_url, viewport):
-    OUTPUT.mkdir(exist_ok=True)
+def test_main_pages_fit_and_screenshots_of_them(browser, site_url, viewport):
+    """The main pages, a recommendation and the diagram fit the width; with SCREENSHOTS=1 (for a person to look at
+    after a change to templates or CSS) each is also saved as a PNG."""
+    shoot = bool(os.environ.get("SCREENSHOTS"))
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
+    loaded: set[str] = set()
     for name, (path, element) in SHOTS.items():
+        if path in loaded and not shoot:
+            continue  # an element of a page already checked, there only to be photographed
+        loaded.add(path)
         page.goto("about:blank")   # a fresh load each time, not a change of address within the page
         page.goto(site_url + path)
         page.wait_for_load_state("load")
-        target = OUTPUT / f"{name}-{viewport['width']}.png"
-        (page.locator(element) if element else page).screenshot(path=str(target))
-        assert target.stat().st_size > 5_000, f"{target.name} looks empty"
         assert overflow(page) == 0, f"{name} scrolls sideways at {viewport['width']} px"
+        if shoot:
+            OUTPUT.mkdir(exist_ok=True)
+            target = OUTPUT / f"{name}-{viewport['width']}.png"
+            (page.locator(element) if element else page).screenshot(path=str(target))
+            assert target.stat().st_size > 5_000, f"{target.name} looks empty"
     context.close()

@@ -11,8 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import ROOT, recording_page, world_readable_dir
-from playwright.sync_api import expect
+from conftest import ROOT, world_readable_dir
 
 from guide import addresses, pipeline, render
 
