@@ -341,7 +341,8 @@ def shared_context(browser):
     """The browser context the tests that need no options of their own share, one per worker. A fresh context starts
     with an empty cache, so every test in one would fetch and compile the theme's scripts and styles again: on the
     decision tree's page that is about half a second of processor time a test (docs/performance.md, "Test suite").
-    A test that needs a viewport, a scheme, no JavaScript, permissions or routes of its own makes its own context."""
+    A viewport or a colour scheme is set on the page; a test that needs no JavaScript, a touch screen, permissions,
+    routes of its own or a browser that has never seen the site makes its own context."""
     context = browser.new_context()
     context.guide_origins = set()   # every origin a page of it showed, whose stored data forget() clears
     context.on("page", lambda page: page.on("framenavigated", lambda frame: context.guide_origins.add(
@@ -370,8 +371,9 @@ def page(shared_context):
 
 
 def forget(context, pages) -> None:
-    """Close `pages` of a shared context and clear what the context's pages stored (cookies, local and session
-    storage, IndexedDB), so that the next test starts as a new reader would. The cache of the site's files is kept."""
+    """Close `pages` of a shared context and clear what the context's pages stored (cookies; local and session
+    storage and IndexedDB of every http and https origin they showed), so that the next test starts as a new reader
+    would. The cache of the site's files is kept."""
     context.clear_cookies()
     origins = sorted(o for o in context.guide_origins if o.startswith(("http://", "https://")))
     context.guide_origins.clear()
