@@ -39,8 +39,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-b
                  # look for such requests still see them asked), and no test depends on a network being there.
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
 # For the tests, not the benchmarks (which time what a reader's browser does): a test's page lives for a second or
-# two, too short for V8's optimising compiler to repay its work; without it the walk of tests/quality/test_axe.py
-# takes about a sixth less processor time (docs/performance.md, "Test suite"). What the pages do is the same.
+# two, too short for V8's optimising compiler to repay its work; without it axe on the sampled pages of
+# tests/quality/test_axe.py takes about a sixth less processor time (docs/performance.md, "Test suite"). What the
+# pages do is the same.
 CHROMIUM_TEST_ARGS = [*CHROMIUM_ARGS, "--js-flags=--no-opt"]
 # Where the site is published and whose repository it links to, read by mkdocs.yml with `!ENV` (docs/deploy.md).
 # The tests build the repository's own defaults wherever they run; a test that wants other values passes them in.
@@ -378,11 +379,11 @@ def forget(context, pages) -> None:
     origins = sorted(o for o in context.guide_origins if o.startswith(("http://", "https://")))
     context.guide_origins.clear()
     if origins:
-        spare = None if pages or context.pages else context.new_page()
-        session = context.new_cdp_session(spare or (pages or context.pages)[0])
+        if not (pages or context.pages):
+            pages = [context.new_page()]  # a page to reach the browser through, closed below with the others
+        session = context.new_cdp_session((pages or context.pages)[0])
         for origin in origins:
             session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         session.detach()
-        pages = [*pages, spare] if spare else pages
     for page in pages:
         page.close()
