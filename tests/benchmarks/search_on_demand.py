@@ -27,15 +27,10 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, build, serve, site_pages  # noqa: E402
 from page_kinds import address  # noqa: E402
+from suite_compare import busy_seconds  # noqa: E402
 
 SCRIPT = Path("assets") / "search-on-demand.js"
 INDEX = "search/search_index.json"
-
-
-def busy_seconds() -> float:
-    """Processor time the machine has spent busy since it started (every core), from /proc/stat."""
-    user, nice, system, _idle, _iowait, irq, softirq = map(int, Path("/proc/stat").read_text().split()[1:8])
-    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
 def views(browser, base: str, paths: list[str]) -> tuple[float, int]:
